@@ -1,0 +1,111 @@
+"""coopmodel: a typed, immutable model of international cooperation events.
+
+The value classes, their strict JSON parsers and serializers, and the one
+exception type the parsers raise.  Everything public is listed in ``__all__``;
+the modules behind it are private.
+"""
+
+from importlib.metadata import version as _version
+
+from coopmodel._converter import SCHEMA_VERSION, make_converter
+from coopmodel._errors import ErrorDetail, ParseError
+from coopmodel._io import (
+    MAX_DOCUMENT_BYTES,
+    converter,
+    from_dict,
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
+from coopmodel._model import (
+    MAX_FORUM_DEPTH,
+    Actor,
+    Affiliation,
+    AreaTerm,
+    ContextEvent,
+    ContextKind,
+    ContextRelation,
+    CooperationArea,
+    Coordinates,
+    DateSpan,
+    ExternalId,
+    FieldError,
+    Forum,
+    ForumKind,
+    Meeting,
+    MeetingStatus,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Party,
+    PartyKind,
+    Person,
+    Place,
+    Source,
+    Stage,
+    Statement,
+    StatementKind,
+    TimeSpan,
+    Vocabulary,
+    When,
+    vocabulary,
+    zone_name,
+)
+from coopmodel._schema import json_schema
+
+__version__: str = _version("coopmodel")
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_FORUM_DEPTH",
+    "SCHEMA_VERSION",
+    "Actor",
+    "Affiliation",
+    "AreaTerm",
+    "ContextEvent",
+    "ContextKind",
+    "ContextRelation",
+    "CooperationArea",
+    "Coordinates",
+    "DateSpan",
+    "ErrorDetail",
+    "ExternalId",
+    "FieldError",
+    "Forum",
+    "ForumKind",
+    "Meeting",
+    "MeetingStatus",
+    "Organization",
+    "OrganizationKind",
+    "ParseError",
+    "PartialDate",
+    "Party",
+    "PartyKind",
+    "Person",
+    "Place",
+    "Source",
+    "Stage",
+    "Statement",
+    "StatementKind",
+    "TimeSpan",
+    "Vocabulary",
+    "When",
+    "__version__",
+    "converter",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "make_converter",
+    "read_jsonl",
+    "to_dict",
+    "to_json",
+    "vocabulary",
+    "write_jsonl",
+    "zone_name",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,53 @@
+"""The value classes of coopmodel.
+
+This subpackage imports nothing else of coopmodel: the converter, the
+strategies and every later wing import it, never the other way round.
+"""
+
+from coopmodel._model._actors import Actor, Affiliation, Organization, OrganizationKind, Person
+from coopmodel._model._areas import AreaTerm, CooperationArea, Stage, Vocabulary, vocabulary
+from coopmodel._model._checks import FieldError, zone_name
+from coopmodel._model._context import ContextEvent, ContextKind, ContextRelation
+from coopmodel._model._forum import MAX_FORUM_DEPTH, Forum, ForumKind
+from coopmodel._model._identity import ExternalId
+from coopmodel._model._meeting import Meeting, MeetingStatus
+from coopmodel._model._party import Party, PartyKind
+from coopmodel._model._place import Coordinates, Place
+from coopmodel._model._source import Source
+from coopmodel._model._statement import Statement, StatementKind
+from coopmodel._model._time import DateSpan, PartialDate, TimeSpan, When
+
+__all__ = [
+    "MAX_FORUM_DEPTH",
+    "Actor",
+    "Affiliation",
+    "AreaTerm",
+    "ContextEvent",
+    "ContextKind",
+    "ContextRelation",
+    "CooperationArea",
+    "Coordinates",
+    "DateSpan",
+    "ExternalId",
+    "FieldError",
+    "Forum",
+    "ForumKind",
+    "Meeting",
+    "MeetingStatus",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Party",
+    "PartyKind",
+    "Person",
+    "Place",
+    "Source",
+    "Statement",
+    "Stage",
+    "StatementKind",
+    "TimeSpan",
+    "Vocabulary",
+    "When",
+    "vocabulary",
+    "zone_name",
+]

@@ -1,0 +1,192 @@
+"""Parties: the states and international organizations that cooperate."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any, Final, Self
+
+import attrs
+import pycountry
+
+from coopmodel._model import _checks
+from coopmodel._model._identity import ExternalId, identifiers_validator
+
+__all__ = ["Party", "PartyKind", "is_country_code"]
+
+
+class PartyKind(enum.Enum):
+    """What kind of party a :class:`Party` is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STATE = "state"
+    """A sovereign state, identified by its ISO 3166-1 alpha-3 code."""
+    INTERNATIONAL_ORGANIZATION = "international_organization"
+    """A treaty-based organization of states: UN, SCO, WTO..."""
+    REGIONAL_BLOC = "regional_bloc"
+    """A regional union or bloc: EU, ASEAN, AU..."""
+    GROUPING = "grouping"
+    """An informal grouping of states: BRICS, G20, the Quad..."""
+    OTHER = "other"
+    """Any other collective party."""
+
+
+ORGANIZATION_CODE_PATTERN: Final = r"^[A-Z][A-Z0-9+-]{0,15}$"
+_ORGANIZATION_CODE = re.compile(ORGANIZATION_CODE_PATTERN)
+
+
+@functools.cache
+def _alpha3_codes() -> frozenset[str]:
+    return frozenset(country.alpha_3 for country in pycountry.countries)
+
+
+def is_country_code(code: str) -> bool:
+    """Whether *code* is an assigned ISO 3166-1 alpha-3 code, such as ``"IND"``.
+
+    >>> is_country_code("IND"), is_country_code("XX")
+    (True, False)
+    """
+    return code in _alpha3_codes()
+
+
+@functools.cache
+def _party_data() -> dict[str, Any]:
+    text = resources.files("coopmodel").joinpath("data/parties.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _code(inst: Party, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value.__class__ is not str:
+        _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a string")
+    if inst.kind is PartyKind.STATE:
+        if value not in _alpha3_codes():
+            _checks.fail(attribute, value, "is not an ISO 3166-1 alpha-3 code")
+    elif _ORGANIZATION_CODE.fullmatch(value) is None:  # type: ignore[arg-type]
+        _checks.fail(
+            attribute,
+            value,
+            "is not an organization code (uppercase letters, digits, '+' or '-',"
+            " at most 16 characters, e.g. 'EU', 'BRICS')",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Party:
+    """A participant in cooperation: a state, or an international organization or bloc.
+
+    States are identified by their ISO 3166-1 alpha-3 code, checked against
+    real country data (:mod:`pycountry`); organizations by an uppercase code
+    such as ``EU`` or ``BRICS``.  Build one with :meth:`lookup` or
+    :meth:`state` rather than by hand.
+
+    Attributes:
+        kind: State, international organization, regional bloc, grouping or other.
+        code: ``"IND"`` for a state; ``"EU"``, ``"BRICS"``, ``"SCO"``... for others.
+        name: The name to show, e.g. ``"India"``.
+        identifiers: Identifiers in other systems (Wikidata...).
+
+    >>> Party.lookup("Russia")
+    Party(kind=<PartyKind.STATE: 'state'>, code='RUS', name='Russia', identifiers=())
+    >>> Party.lookup("BRICS").kind
+    <PartyKind.GROUPING: 'grouping'>
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: PartyKind = attrs.field(validator=_checks.member_of(PartyKind))
+    code: str = attrs.field(validator=_code)
+    name: str = attrs.field(validator=_checks.text)
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), validator=identifiers_validator()
+    )
+
+    @classmethod
+    def state(cls, code: str, *, identifiers: tuple[ExternalId, ...] = ()) -> Self:
+        """The state with ISO 3166-1 alpha-3 (or alpha-2) *code*, named by its short name.
+
+        >>> Party.state("IND").name
+        'India'
+
+        Raises:
+            LookupError: *code* is not an assigned ISO 3166-1 code.
+        """
+        country = (
+            pycountry.countries.get(alpha_3=code.upper())
+            if len(code) == 3
+            else pycountry.countries.get(alpha_2=code.upper())
+            if len(code) == 2
+            else None
+        )
+        if country is None:
+            raise LookupError(f"{code!r} is not an ISO 3166-1 alpha-3 or alpha-2 code")
+        alpha3: str = country.alpha_3
+        return cls(
+            kind=PartyKind.STATE,
+            code=alpha3,
+            name=_short_name(alpha3),
+            identifiers=identifiers,
+        )
+
+    @classmethod
+    def lookup(cls, name: str) -> Self:
+        """The party called *name*: a country name, code or common alias, or an organization.
+
+        Matching ignores case and surrounding space.  Countries are looked up
+        in ISO 3166-1 (name, official name, common name, alpha-2 and alpha-3
+        codes) and in a table of common aliases ("Russia", "US", "UK",
+        "Türkiye"...); organizations and groupings in the table shipped with
+        coopmodel (EU, BRICS, SCO, ASEAN, UN, G20...), which also gives their
+        Wikidata identifiers.
+
+        >>> Party.lookup("United States").code
+        'USA'
+        >>> Party.lookup("EU").identifiers
+        (ExternalId(scheme='wikidata', value='Q458'),)
+
+        Raises:
+            LookupError: no party is known by that name.
+        """
+        key = " ".join(name.split()).casefold()
+        organization = _organizations().get(key)
+        if organization is not None:
+            return cls(**organization)
+        alias = _party_data()["country_aliases"].get(key)
+        if alias is not None:
+            return cls.state(alias)
+        try:
+            country = pycountry.countries.lookup(key)
+        except LookupError:
+            raise LookupError(f"no party is known as {name!r}") from None
+        return cls.state(country.alpha_3)
+
+
+def _short_name(alpha3: str) -> str:
+    short: str | None = _party_data()["country_short_names"].get(alpha3)
+    if short is not None:
+        return short
+    country = pycountry.countries.get(alpha_3=alpha3)
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+@functools.cache
+def _organizations() -> dict[str, dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = {}
+    for entry in _party_data()["organizations"]:
+        identifiers = (
+            (ExternalId("wikidata", entry["wikidata"]),) if entry["wikidata"] is not None else ()
+        )
+        fields = {
+            "kind": PartyKind(entry["kind"]),
+            "code": entry["code"],
+            "name": entry["name"],
+            "identifiers": identifiers,
+        }
+        for alias in (entry["code"].casefold(), *entry["aliases"]):
+            table[alias] = fields
+    return table
