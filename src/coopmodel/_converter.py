@@ -130,7 +130,12 @@ _DATETIME = re.compile(
     r"(?:\[(?P<zone>[A-Za-z0-9_+./-]{1,64})\])?"
 )
 DATE_PATTERN: Final = "^" + _DATE.pattern + "$"
-DATETIME_PATTERN: Final = "^" + _DATETIME.pattern.replace("?P<", "?<") + "$"
+#: What the writer produces: RFC 3339 with an offset, and the IANA zone in
+#: brackets where there is one (RFC 9557).
+DATETIME_PATTERN: Final = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?"
+    r"[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?(\[[A-Za-z0-9_+./-]{1,64}\])?$"
+)
 
 
 @functools.lru_cache(maxsize=1024)
