@@ -70,8 +70,8 @@ __all__ = [
     "forums",
     "meetings",
     "organizations",
-    "parties",
     "partial_dates",
+    "parties",
     "people",
     "places",
     "register_type_strategies",
@@ -264,9 +264,13 @@ def _aware(naive: dt.datetime, tz: dt.tzinfo, fold: int) -> pendulum.DateTime | 
 @st.composite
 def aware_datetimes(draw: st.DrawFn) -> pendulum.DateTime:
     """Timezone-aware datetimes in IANA zones (names kept) or fixed offsets."""
-    naive = draw(st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 12, 31)))
+    # Naive bounds and values: the zone is drawn separately.
+    earliest, latest = dt.datetime(1900, 1, 1), dt.datetime(2100, 12, 31)  # noqa: DTZ001
+    naive = draw(st.datetimes(earliest, latest))
     if draw(st.booleans()):
-        tz: dt.tzinfo = pendulum.timezone(draw(_one_of_many(_zone_names())))
+        tz: pendulum.Timezone | pendulum.FixedTimezone = pendulum.timezone(
+            draw(_one_of_many(_zone_names()))
+        )
     else:
         tz = pendulum.FixedTimezone(draw(st.integers(-14 * 60, 14 * 60)) * 60)
     value = _aware(naive, tz, draw(st.sampled_from((0, 1)))) or _aware(naive, tz, 0)

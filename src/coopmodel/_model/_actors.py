@@ -58,9 +58,7 @@ class Organization:
         default=None, validator=_checks.optional_instance_of(Party, "a Party")
     )
     acronym: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    identifiers: tuple[ExternalId, ...] = attrs.field(
-        default=(), validator=identifiers_validator()
-    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
 
 
 Affiliation: TypeAlias = Party | Organization
@@ -86,9 +84,7 @@ class Person:
         default=None,
         validator=_checks.optional_instance_of((Party, Organization), "a Party or Organization"),
     )
-    identifiers: tuple[ExternalId, ...] = attrs.field(
-        default=(), validator=identifiers_validator()
-    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
 
 
 Actor: TypeAlias = Party | Organization | Person

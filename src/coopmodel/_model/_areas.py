@@ -53,22 +53,22 @@ class Stage(enum.Enum):
     def __lt__(self, other: object) -> bool:
         if other.__class__ is not Stage:
             return NotImplemented
-        return _RANK[self] < _RANK[other]  # type: ignore[index]
+        return _RANK[self] < _RANK[other]
 
     def __le__(self, other: object) -> bool:
         if other.__class__ is not Stage:
             return NotImplemented
-        return _RANK[self] <= _RANK[other]  # type: ignore[index]
+        return _RANK[self] <= _RANK[other]
 
     def __gt__(self, other: object) -> bool:
         if other.__class__ is not Stage:
             return NotImplemented
-        return _RANK[self] > _RANK[other]  # type: ignore[index]
+        return _RANK[self] > _RANK[other]
 
     def __ge__(self, other: object) -> bool:
         if other.__class__ is not Stage:
             return NotImplemented
-        return _RANK[self] >= _RANK[other]  # type: ignore[index]
+        return _RANK[self] >= _RANK[other]
 
 
 _RANK: Final = {stage: rank for rank, stage in enumerate(Stage)}
@@ -184,8 +184,8 @@ def _known_codes() -> frozenset[str]:
 def _area_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if (
         value.__class__ is not str
-        or len(value) > AREA_CODE_MAX_LENGTH  # type: ignore[arg-type]
-        or _AREA_CODE.fullmatch(value) is None  # type: ignore[arg-type]
+        or len(value) > AREA_CODE_MAX_LENGTH
+        or _AREA_CODE.fullmatch(value) is None
     ):
         _checks.fail(
             attribute,

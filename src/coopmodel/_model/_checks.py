@@ -10,6 +10,7 @@ field per object during bulk loads: each one is a single call with an
 from __future__ import annotations
 
 import re
+import reprlib
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import pendulum
@@ -24,10 +25,26 @@ __all__ = ["FieldError"]
 
 _REPR_LIMIT: Final = 80
 
+_CONTAINERS: Final = (list, tuple, dict, set, frozenset)
+_BOUNDED: Final = reprlib.Repr()
+_BOUNDED.maxlevel = 4
+_BOUNDED.maxstring = _REPR_LIMIT
+_BOUNDED.maxother = _REPR_LIMIT
+
 
 def short_repr(value: object) -> str:
-    """``repr(value)``, cut to a readable length for error messages."""
-    text = repr(value)
+    """``repr(value)``, cut to a readable length for error messages.
+
+    It never raises: hostile input can nest arrays thousands of levels deep
+    (a plain ``repr`` raises :class:`RecursionError`), so containers are shown
+    only a few levels deep; a value whose ``repr`` fails anyway (an integer
+    with more digits than Python will print, a broken ``__repr__``) is named
+    by its type.
+    """
+    try:
+        text = _BOUNDED.repr(value) if isinstance(value, _CONTAINERS) else repr(value)
+    except Exception:  # noqa: BLE001 - describing a bad value must not fail in turn
+        return f"<{type_name(value)} that cannot be shown>"
     if len(text) <= _REPR_LIMIT:
         return text
     return f"{text[: _REPR_LIMIT - 4]}...{text[-1]} ({len(text)} characters in all)"
@@ -140,7 +157,7 @@ def optional_language(_inst: object, attribute: attrs.Attribute[Any], value: obj
     """``None`` or a BCP 47 language tag such as ``en``, ``hi`` or ``pt-BR``."""
     if value is None:
         return
-    if value.__class__ is not str or _LANGUAGE.fullmatch(value) is None:  # type: ignore[arg-type]
+    if value.__class__ is not str or _LANGUAGE.fullmatch(value) is None:
         fail(attribute, value, "is not a BCP 47 language tag (e.g. 'en', 'hi', 'pt-BR')")
 
 
@@ -150,7 +167,7 @@ def boolean(_inst: object, attribute: attrs.Attribute[Any], value: object) -> No
         fail(attribute, value, f"is {type_name(value)}, expected a boolean")
 
 
-def instance_of(cls: type | tuple[type, ...], what: str) -> Callable[[object, Any, object], None]:
+def instance_of(cls: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
     """A validator accepting instances of *cls* (described as *what*)."""
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -162,7 +179,7 @@ def instance_of(cls: type | tuple[type, ...], what: str) -> Callable[[object, An
 
 def optional_instance_of(
     cls: type | tuple[type, ...], what: str
-) -> Callable[[object, Any, object], None]:
+) -> Callable[[Any, Any, Any], None]:
     """Like :func:`instance_of`, also accepting ``None``."""
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -172,20 +189,20 @@ def optional_instance_of(
     return check
 
 
-def tuple_of(cls: type | tuple[type, ...], what: str) -> Callable[[object, Any, object], None]:
+def tuple_of(cls: type | tuple[type, ...], what: str) -> Callable[[Any, Any, Any], None]:
     """A validator for a tuple whose every item is an instance of *cls*."""
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value.__class__ is not tuple:
             fail(attribute, value, f"is {type_name(value)}, expected a tuple of {what}")
-        for index, item in enumerate(value):  # type: ignore[arg-type]
+        for index, item in enumerate(value):
             if not isinstance(item, cls):
                 fail(attribute, value, f"has {type_name(item)} at [{index}], expected {what}")
 
     return check
 
 
-def member_of(enum: type[Enum]) -> Callable[[object, Any, object], None]:
+def member_of(enum: type[Enum]) -> Callable[[Any, Any, Any], None]:
     """A validator accepting members of *enum* only (not their values)."""
     allowed = ", ".join(repr(m.value) for m in enum)
 
@@ -241,22 +258,22 @@ def optional_instant(inst: object, attribute: attrs.Attribute[Any], value: objec
     aware_datetime(inst, attribute, value)
 
 
-def int_between(low: int, high: int | None) -> Callable[[object, Any, object], None]:
+def int_between(low: int, high: int | None) -> Callable[[Any, Any, Any], None]:
     """An ``int`` (not a ``bool``) with ``low <= value (<= high)``."""
     upper = "" if high is None else f" and at most {high}"
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value.__class__ is not int:
             fail(attribute, value, f"is {type_name(value)}, expected an integer")
-        if value < low or (high is not None and value > high):  # type: ignore[operator]
+        if value < low or (high is not None and value > high):
             fail(attribute, value, f"is out of range: expected at least {low}{upper}")
 
     return check
 
 
 def optional(
-    check: Callable[[object, Any, object], None],
-) -> Callable[[object, Any, object], None]:
+    check: Callable[[Any, Any, Any], None],
+) -> Callable[[Any, Any, Any], None]:
     """Wrap *check* so that ``None`` passes."""
 
     def check_optional(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

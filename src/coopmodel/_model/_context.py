@@ -75,9 +75,7 @@ class ContextEvent:
     actors: tuple[Party | Organization | Person, ...] = attrs.field(
         default=(), validator=_checks.tuple_of(ACTOR_TYPES, "a Party, Organization or Person")
     )
-    targets: tuple[Party, ...] = attrs.field(
-        default=(), validator=_checks.tuple_of(Party, "Party")
-    )
+    targets: tuple[Party, ...] = attrs.field(default=(), validator=_checks.tuple_of(Party, "Party"))
     when: DateSpan | TimeSpan | PartialDate | None = attrs.field(
         default=None,
         validator=_checks.optional_instance_of(WHEN_TYPES, "a DateSpan, TimeSpan or PartialDate"),

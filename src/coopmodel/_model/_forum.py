@@ -41,7 +41,7 @@ def _parent(inst: object, attribute: attrs.Attribute[Any], value: object) -> Non
     if value.__class__ is not Forum:
         _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a Forum or None")
     depth = 1
-    ancestor: Forum | None = value  # type: ignore[assignment]
+    ancestor: Forum | None = value
     while ancestor is not None:
         depth += 1
         if depth > MAX_FORUM_DEPTH:
@@ -77,14 +77,10 @@ class Forum:
     id: str = attrs.field(validator=_checks.slug)
     name: str = attrs.field(validator=_checks.text)
     kind: ForumKind = attrs.field(validator=_checks.member_of(ForumKind))
-    parties: tuple[Party, ...] = attrs.field(
-        default=(), validator=_checks.tuple_of(Party, "Party")
-    )
+    parties: tuple[Party, ...] = attrs.field(default=(), validator=_checks.tuple_of(Party, "Party"))
     acronym: str | None = attrs.field(default=None, validator=_checks.optional_text)
     parent: Forum | None = attrs.field(default=None, validator=_parent)
-    identifiers: tuple[ExternalId, ...] = attrs.field(
-        default=(), validator=identifiers_validator()
-    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
 
     @property
     def ancestors(self) -> tuple[Forum, ...]:

@@ -17,7 +17,7 @@ _WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
 
 
 def _scheme(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value.__class__ is not str or _SCHEME.fullmatch(value) is None:  # type: ignore[arg-type]
+    if value.__class__ is not str or _SCHEME.fullmatch(value) is None:
         _checks.fail(
             attribute,
             value,

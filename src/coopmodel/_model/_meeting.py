@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -19,7 +19,12 @@ from coopmodel._model._source import Source
 from coopmodel._model._statement import Statement
 from coopmodel._model._time import WHEN_TYPES, DateSpan, PartialDate, TimeSpan
 
-__all__ = ["Meeting", "MeetingStatus"]
+__all__ = ["MAX_SESSION", "Meeting", "MeetingStatus"]
+
+MAX_SESSION: Final = 2**53 - 1
+"""The largest :attr:`Meeting.session`: the largest integer every JSON reader
+holds exactly (RFC 7493, I-JSON).  Without a bound, ``from_dict`` would accept
+``2**64``, which no JSON encoder can write."""
 
 
 class MeetingStatus(enum.Enum):
@@ -44,7 +49,9 @@ _check_sources = _checks.tuple_of(Source, "Source")
 
 
 def _forum_parties(inst: Meeting) -> tuple[Party, ...]:
-    return inst.forum.parties if isinstance(inst.forum, Forum) else ()
+    # The default is taken before validators run: a wrong forum gets its own error.
+    parties: tuple[Party, ...] = getattr(inst.forum, "parties", ())
+    return parties
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +86,7 @@ class Meeting:
         default=MeetingStatus.HELD, validator=_checks.member_of(MeetingStatus)
     )
     session: int | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.int_between(1, None))
+        default=None, validator=_checks.optional(_checks.int_between(1, MAX_SESSION))
     )
     when: DateSpan | TimeSpan | PartialDate | None = attrs.field(
         default=None,
@@ -105,6 +112,4 @@ class Meeting:
         default=(), validator=_checks.tuple_of(ContextEvent, "ContextEvent")
     )
     summary: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    identifiers: tuple[ExternalId, ...] = attrs.field(
-        default=(), validator=identifiers_validator()
-    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())

@@ -27,11 +27,11 @@ class PartyKind(enum.Enum):
     STATE = "state"
     """A sovereign state, identified by its ISO 3166-1 alpha-3 code."""
     INTERNATIONAL_ORGANIZATION = "international_organization"
-    """A treaty-based organization of states: UN, SCO, WTO..."""
+    """A treaty-based organization of states, such as the UN, SCO or WTO."""
     REGIONAL_BLOC = "regional_bloc"
-    """A regional union or bloc: EU, ASEAN, AU..."""
+    """A regional union or bloc, such as the EU, ASEAN or AU."""
     GROUPING = "grouping"
-    """An informal grouping of states: BRICS, G20, the Quad..."""
+    """An informal grouping of states, such as BRICS, the G20 or the Quad."""
     OTHER = "other"
     """Any other collective party."""
 
@@ -67,7 +67,7 @@ def _code(inst: Party, attribute: attrs.Attribute[Any], value: object) -> None:
     if inst.kind is PartyKind.STATE:
         if value not in _alpha3_codes():
             _checks.fail(attribute, value, "is not an ISO 3166-1 alpha-3 code")
-    elif _ORGANIZATION_CODE.fullmatch(value) is None:  # type: ignore[arg-type]
+    elif _ORGANIZATION_CODE.fullmatch(value) is None:
         _checks.fail(
             attribute,
             value,
@@ -102,9 +102,7 @@ class Party:
     kind: PartyKind = attrs.field(validator=_checks.member_of(PartyKind))
     code: str = attrs.field(validator=_code)
     name: str = attrs.field(validator=_checks.text)
-    identifiers: tuple[ExternalId, ...] = attrs.field(
-        default=(), validator=identifiers_validator()
-    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
 
     @classmethod
     def state(cls, code: str, *, identifiers: tuple[ExternalId, ...] = ()) -> Self:
@@ -171,6 +169,8 @@ def _short_name(alpha3: str) -> str:
     if short is not None:
         return short
     country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:  # pragma: no cover - callers pass assigned codes
+        return alpha3
     return str(getattr(country, "common_name", None) or country.name)
 
 

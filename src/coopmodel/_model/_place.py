@@ -17,7 +17,7 @@ def _degrees(limit: float) -> Any:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value.__class__ is not float:
             _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a number")
-        if not -limit <= value <= limit:  # type: ignore[operator]
+        if not -limit <= value <= limit:
             # NaN fails this comparison too.
             _checks.fail(attribute, value, f"is out of range: expected -{limit} to {limit} degrees")
 
@@ -28,9 +28,9 @@ def _to_degrees(value: object) -> object:
     # ints become floats and -0.0 becomes 0.0, so that equal coordinates are
     # also identical (and serialize to identical bytes); NaN fails the range check.
     if value.__class__ is int:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)
     if value.__class__ is float:
-        return value + 0.0  # type: ignore[operator]
+        return value + 0.0
     return value
 
 
@@ -53,7 +53,7 @@ class Coordinates:
 
 
 def _country(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (value.__class__ is not str or not is_country_code(value)):  # type: ignore[arg-type]
+    if value is not None and (value.__class__ is not str or not is_country_code(value)):
         _checks.fail(attribute, value, "is not an ISO 3166-1 alpha-3 code")
 
 
@@ -84,13 +84,14 @@ class Place:
     coordinates: Coordinates | None = attrs.field(
         default=None, validator=_checks.optional_instance_of(Coordinates, "Coordinates")
     )
-    identifiers: tuple[ExternalId, ...] = attrs.field(
-        default=(), validator=identifiers_validator()
-    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
 
     def __attrs_post_init__(self) -> None:
-        if self.locality is None and self.country is None and self.region is None and (
-            self.venue is None
+        if (
+            self.locality is None
+            and self.country is None
+            and self.region is None
+            and (self.venue is None)
         ):
             raise _checks.FieldError(
                 "locality", None, "is missing: give at least a venue, locality, region or country"

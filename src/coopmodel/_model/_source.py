@@ -25,8 +25,11 @@ def _url(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if len(value) > URL_MAX_LENGTH:
         _checks.fail(attribute, value, f"is longer than {URL_MAX_LENGTH} characters")
     if not value.isascii() or not value.isprintable() or " " in value:
-        _checks.fail(attribute, value, f"{reason} (it has spaces or non-ASCII characters;"
-                     " percent-encode them)")
+        _checks.fail(
+            attribute,
+            value,
+            f"{reason} (it has spaces or non-ASCII characters; percent-encode them)",
+        )
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError for a bad port

@@ -99,9 +99,7 @@ class TimeSpan:
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise _checks.FieldError(
-                "end", self.end, f"is before start {self.start.isoformat()!r}"
-            )
+            raise _checks.FieldError("end", self.end, f"is before start {self.start.isoformat()!r}")
 
     @property
     def earliest(self) -> pendulum.Date:

@@ -1,0 +1,29 @@
+"""Shared helpers for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_JSON = FIXTURES / "india-russia-wg-2025-08-06.json"
+
+
+def deep_key(value: Any) -> Any:
+    """A structure that also sees what == does not: types and zone names of times."""
+    if isinstance(value, pendulum.DateTime):
+        tz = value.tzinfo
+        return ("DateTime", value.isoformat(), getattr(tz, "name", None), type(tz).__name__)
+    if isinstance(value, pendulum.Date):
+        return ("Date", type(value).__name__, value.isoformat())
+    if attrs.has(type(value)):
+        return (
+            type(value).__name__,
+            tuple((f.name, deep_key(getattr(value, f.name))) for f in attrs.fields(type(value))),
+        )
+    if isinstance(value, tuple):
+        return ("tuple", tuple(deep_key(item) for item in value))
+    return (type(value).__name__, value)
