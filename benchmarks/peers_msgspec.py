@@ -1,0 +1,260 @@
+"""The coopmodel Meeting written as msgspec Structs, for the benchmark.
+
+What a careful msgspec user would write for the same JSON form:
+``frozen=True``, ``forbid_unknown_fields=True``, ``omit_defaults=True``; the
+same patterns and ranges through ``Meta``, the same cross-field checks in
+``__post_init__``; unions tagged by ``"type"``.  msgspec parses RFC 3339 but
+not the RFC 9557 ``[Zone]`` suffix, so zoned times are custom types read by a
+``dec_hook`` and written by an ``enc_hook`` (stdlib :mod:`zoneinfo`).
+
+One difference in the peers' favour: a meeting without ``parties`` keeps an
+empty tuple here, where coopmodel fills in the forum's parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+import msgspec
+import peers_common as common
+from msgspec import Meta, Struct
+
+import coopmodel as cm
+
+Text = Annotated[str, Meta(min_length=1, pattern=common.NOT_BLANK)]
+Slug = Annotated[str, Meta(max_length=common.SLUG_MAX, pattern=common.SLUG)]
+Language = Annotated[str, Meta(pattern=common.LANGUAGE)]
+AreaCode = Annotated[str, Meta(max_length=common.AREA_CODE_MAX, pattern=common.AREA_CODE)]
+Scheme = Annotated[str, Meta(pattern=common.SCHEME)]
+
+
+class Instant:
+    """A date, or an aware datetime with its zone: what Source.published holds."""
+
+    __slots__ = ()
+
+
+class ZonedDateTime(dt.datetime, Instant):
+    """An aware datetime written with its IANA zone name."""
+
+    __slots__ = ()
+
+
+class Day(dt.date, Instant):
+    """A calendar date inside an :class:`Instant` field."""
+
+    __slots__ = ()
+
+
+def dec_hook(type_: type, value: Any) -> Any:
+    if type_ is ZonedDateTime:
+        return common.parse_datetime(value, ZonedDateTime)
+    if type_ is Instant:
+        if type(value) is str and len(value) == 10:
+            return common.parse_date(value, Day)
+        return common.parse_datetime(value, ZonedDateTime)
+    raise NotImplementedError(type_)
+
+
+def enc_hook(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return common.format_datetime(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise NotImplementedError(type(value))
+
+
+class Model(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    pass
+
+
+class Tagged(Model, frozen=True, tag_field="type"):
+    pass
+
+
+class ExternalId(Model, frozen=True):
+    scheme: Scheme
+    value: Text
+
+    def __post_init__(self) -> None:
+        if self.scheme == "wikidata" and common.WIKIDATA.fullmatch(self.value) is None:
+            raise ValueError(f"{self.value!r} is not a Wikidata id")
+
+
+class Party(Model, frozen=True):
+    kind: cm.PartyKind
+    code: str
+    name: Text
+    identifiers: tuple[ExternalId, ...] = ()
+
+    def __post_init__(self) -> None:
+        common.check_party_code(self.kind.value, self.code)
+
+
+class TaggedParty(Party, frozen=True, tag_field="type", tag="party"):
+    pass
+
+
+class Organization(Tagged, frozen=True, tag="organization"):
+    name: Text
+    kind: cm.OrganizationKind
+    party: Party | None = None
+    acronym: Text | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+
+class Person(Tagged, frozen=True, tag="person"):
+    name: Text
+    role: Text | None = None
+    affiliation: TaggedParty | Organization | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+
+Actor = TaggedParty | Organization | Person
+
+
+class DateSpan(Tagged, frozen=True, tag="date_span"):
+    start: dt.date
+    end: dt.date | None = None
+    raw: Text | None = None
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError("end is not after start")
+
+
+class TimeSpan(Tagged, frozen=True, tag="time_span"):
+    start: ZonedDateTime
+    end: ZonedDateTime | None = None
+    raw: Text | None = None
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+
+
+class PartialDate(Tagged, frozen=True, tag="partial_date"):
+    year: Annotated[int, Meta(ge=1, le=9999)]
+    month: Annotated[int, Meta(ge=1, le=12)] | None = None
+    raw: Text | None = None
+
+
+When = DateSpan | TimeSpan | PartialDate
+
+
+class Coordinates(Model, frozen=True):
+    latitude: Annotated[float, Meta(ge=-90.0, le=90.0)]
+    longitude: Annotated[float, Meta(ge=-180.0, le=180.0)]
+
+
+class Place(Model, frozen=True):
+    locality: Text | None = None
+    country: str | None = None
+    region: Text | None = None
+    venue: Text | None = None
+    coordinates: Coordinates | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.country is not None and self.country not in common.ALPHA3:
+            raise ValueError(f"{self.country!r} is not an ISO 3166-1 alpha-3 code")
+        if (
+            self.locality is None
+            and self.country is None
+            and self.region is None
+            and (self.venue is None)
+        ):
+            raise ValueError("a place needs a venue, locality, region or country")
+
+
+class Forum(Model, frozen=True):
+    id: Slug
+    name: Text
+    kind: cm.ForumKind
+    parties: tuple[Party, ...] = ()
+    acronym: Text | None = None
+    parent: Forum | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+    def __post_init__(self) -> None:
+        common.check_forum_parent(self.id, self.parent)
+
+
+class CooperationArea(Model, frozen=True):
+    code: AreaCode
+    label: Text
+    stage: cm.Stage
+    detail: Text | None = None
+    custom: bool = False
+
+    def __post_init__(self) -> None:
+        common.check_area(self.code, self.custom)
+
+
+class Source(Model, frozen=True):
+    publisher: Text
+    title: Text
+    url: str | None = None
+    agency: Text | None = None
+    syndicated: bool = False
+    byline: Text | None = None
+    dateline: Text | None = None
+    published: Instant | None = None
+    updated: Instant | None = None
+    retrieved: ZonedDateTime | None = None
+    language: Language | None = None
+    note: Text | None = None
+
+    def __post_init__(self) -> None:
+        common.check_url(self.url)
+
+
+class Statement(Model, frozen=True):
+    issuer: Actor
+    kind: cm.StatementKind
+    text: Text
+    verbatim: bool = False
+    issued: When | None = None
+    language: Language | None = None
+    source: Source | None = None
+
+
+class ContextEvent(Model, frozen=True):
+    kind: cm.ContextKind
+    description: Text
+    relation: cm.ContextRelation
+    actors: tuple[Actor, ...] = ()
+    targets: tuple[Party, ...] = ()
+    when: When | None = None
+
+
+class Meeting(Model, frozen=True):
+    schema_version: Literal[1]
+    id: Slug
+    title: Text
+    forum: Forum
+    sources: Annotated[tuple[Source, ...], Meta(min_length=1)]
+    status: cm.MeetingStatus = cm.MeetingStatus.HELD
+    session: Annotated[int, Meta(ge=1)] | None = None
+    when: When | None = None
+    location: Place | None = None
+    parties: tuple[Party, ...] = ()
+    participants: tuple[Actor, ...] = ()
+    areas: tuple[CooperationArea, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    context: tuple[ContextEvent, ...] = ()
+    summary: Text | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+
+decoder = msgspec.json.Decoder(Meeting, dec_hook=dec_hook)
+encoder = msgspec.json.Encoder(enc_hook=enc_hook)
+
+
+def decode(data: bytes) -> Meeting:
+    return decoder.decode(data)
+
+
+def encode(meeting: Meeting) -> bytes:
+    return encoder.encode(meeting)

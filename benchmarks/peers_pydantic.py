@@ -1,0 +1,271 @@
+"""The coopmodel Meeting written as a pydantic v2 model, for the benchmark.
+
+What a careful pydantic user would write for the same JSON form: frozen,
+``extra="forbid"``, ``strict=True``; the same patterns, ranges, enums and
+cross-field checks as coopmodel; unions tagged by ``"type"``; time with the
+RFC 9557 ``[Zone]`` suffix read and written by plain validators and
+serializers (stdlib :mod:`zoneinfo`).  Decode with ``Meeting.model_validate_json``,
+encode with :func:`encode`.
+
+One difference in the peers' favour: a meeting without ``parties`` keeps an
+empty tuple here, where coopmodel fills in the forum's parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Self
+
+import peers_common as common
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    model_validator,
+)
+
+import coopmodel as cm
+
+Text = Annotated[str, StringConstraints(min_length=1, pattern=common.NOT_BLANK)]
+Slug = Annotated[str, StringConstraints(max_length=common.SLUG_MAX, pattern=common.SLUG)]
+Language = Annotated[str, StringConstraints(pattern=common.LANGUAGE)]
+AreaCode = Annotated[
+    str, StringConstraints(max_length=common.AREA_CODE_MAX, pattern=common.AREA_CODE)
+]
+Scheme = Annotated[str, StringConstraints(pattern=common.SCHEME)]
+
+
+def _instant(value: object) -> dt.date:
+    if type(value) is str and len(value) == 10:
+        return common.parse_date(value)
+    return common.parse_datetime(value)
+
+
+def _format_instant(value: dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return common.format_datetime(value)
+    return value.isoformat()
+
+
+ZonedDateTime = Annotated[
+    dt.datetime,
+    PlainValidator(common.parse_datetime),
+    PlainSerializer(common.format_datetime, return_type=str),
+]
+Instant = Annotated[
+    dt.date, PlainValidator(_instant), PlainSerializer(_format_instant, return_type=str)
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class ExternalId(Model):
+    scheme: Scheme
+    value: Text
+
+    @model_validator(mode="after")
+    def _wikidata(self) -> Self:
+        if self.scheme == "wikidata" and common.WIKIDATA.fullmatch(self.value) is None:
+            raise ValueError(f"{self.value!r} is not a Wikidata id")
+        return self
+
+
+class Party(Model):
+    kind: cm.PartyKind
+    code: str
+    name: Text
+    identifiers: tuple[ExternalId, ...] = ()
+
+    @model_validator(mode="after")
+    def _code(self) -> Self:
+        common.check_party_code(self.kind.value, self.code)
+        return self
+
+
+class TaggedParty(Party):
+    type: Literal["party"]
+
+
+class Organization(Model):
+    type: Literal["organization"]
+    name: Text
+    kind: cm.OrganizationKind
+    party: Party | None = None
+    acronym: Text | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+
+Affiliation = Annotated[TaggedParty | Organization, Field(discriminator="type")]
+
+
+class Person(Model):
+    type: Literal["person"]
+    name: Text
+    role: Text | None = None
+    affiliation: Affiliation | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+
+Actor = Annotated[TaggedParty | Organization | Person, Field(discriminator="type")]
+
+
+class DateSpan(Model):
+    type: Literal["date_span"]
+    start: dt.date
+    end: dt.date | None = None
+    raw: Text | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Self:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError("end is not after start")
+        return self
+
+
+class TimeSpan(Model):
+    type: Literal["time_span"]
+    start: ZonedDateTime
+    end: ZonedDateTime | None = None
+    raw: Text | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Self:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class PartialDate(Model):
+    type: Literal["partial_date"]
+    year: Annotated[int, Field(ge=1, le=9999)]
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    raw: Text | None = None
+
+
+When = Annotated[DateSpan | TimeSpan | PartialDate, Field(discriminator="type")]
+
+
+class Coordinates(Model):
+    latitude: Annotated[float, Field(ge=-90.0, le=90.0)]
+    longitude: Annotated[float, Field(ge=-180.0, le=180.0)]
+
+
+class Place(Model):
+    locality: Text | None = None
+    country: str | None = None
+    region: Text | None = None
+    venue: Text | None = None
+    coordinates: Coordinates | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.country is not None and self.country not in common.ALPHA3:
+            raise ValueError(f"{self.country!r} is not an ISO 3166-1 alpha-3 code")
+        if (
+            self.locality is None
+            and self.country is None
+            and self.region is None
+            and (self.venue is None)
+        ):
+            raise ValueError("a place needs a venue, locality, region or country")
+        return self
+
+
+class Forum(Model):
+    id: Slug
+    name: Text
+    kind: cm.ForumKind
+    parties: tuple[Party, ...] = ()
+    acronym: Text | None = None
+    parent: Forum | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+    @model_validator(mode="after")
+    def _parent(self) -> Self:
+        common.check_forum_parent(self.id, self.parent)
+        return self
+
+
+class CooperationArea(Model):
+    code: AreaCode
+    label: Text
+    stage: cm.Stage
+    detail: Text | None = None
+    custom: bool = False
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        common.check_area(self.code, self.custom)
+        return self
+
+
+class Source(Model):
+    publisher: Text
+    title: Text
+    url: str | None = None
+    agency: Text | None = None
+    syndicated: bool = False
+    byline: Text | None = None
+    dateline: Text | None = None
+    published: Instant | None = None
+    updated: Instant | None = None
+    retrieved: ZonedDateTime | None = None
+    language: Language | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _url(self) -> Self:
+        common.check_url(self.url)
+        return self
+
+
+class Statement(Model):
+    issuer: Actor
+    kind: cm.StatementKind
+    text: Text
+    verbatim: bool = False
+    issued: When | None = None
+    language: Language | None = None
+    source: Source | None = None
+
+
+class ContextEvent(Model):
+    kind: cm.ContextKind
+    description: Text
+    relation: cm.ContextRelation
+    actors: tuple[Actor, ...] = ()
+    targets: tuple[Party, ...] = ()
+    when: When | None = None
+
+
+class Meeting(Model):
+    schema_version: Literal[1]
+    id: Slug
+    title: Text
+    forum: Forum
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    status: cm.MeetingStatus = cm.MeetingStatus.HELD
+    session: Annotated[int, Field(ge=1)] | None = None
+    when: When | None = None
+    location: Place | None = None
+    parties: tuple[Party, ...] = ()
+    participants: tuple[Actor, ...] = ()
+    areas: tuple[CooperationArea, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    context: tuple[ContextEvent, ...] = ()
+    summary: Text | None = None
+    identifiers: tuple[ExternalId, ...] = ()
+
+
+def decode(data: bytes) -> Meeting:
+    return Meeting.model_validate_json(data)
+
+
+def encode(meeting: Meeting) -> bytes:
+    return meeting.model_dump_json(exclude_defaults=True).encode()
