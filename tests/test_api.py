@@ -29,11 +29,12 @@ def test_from_json_is_typed() -> None:
 
 
 def test_strategies_registered_for_from_type() -> None:
-    from hypothesis import given  # noqa: PLC0415
+    from hypothesis import given, settings  # noqa: PLC0415
     from hypothesis import strategies as st  # noqa: PLC0415
 
     seen: list[coopmodel.Meeting] = []
 
+    @settings(max_examples=10)
     @given(st.from_type(coopmodel.Meeting))
     def collect(meeting: coopmodel.Meeting) -> None:
         seen.append(meeting)

@@ -10,7 +10,7 @@ import jsonschema
 import orjson
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coopmodel
@@ -77,6 +77,7 @@ def test_serialized_form_matches_json_schema(cls: type, strategy: st.SearchStrat
     check()
 
 
+@settings(max_examples=40)  # five meetings an example: enough, and CI stays quick
 @given(st.lists(cst.meetings(), max_size=5))
 def test_jsonl_round_trip_binary(meetings: list[coopmodel.Meeting]) -> None:
     buffer = io.BytesIO()
@@ -104,6 +105,7 @@ def test_zone_names_survive(value: pendulum.DateTime) -> None:
     assert back.start.utcoffset() == value.utcoffset()
 
 
+@settings(max_examples=60)
 @given(cst.meetings(), cst.meetings())
 def test_canonical_bytes_iff_equal(a: coopmodel.Meeting, b: coopmodel.Meeting) -> None:
     assert (coopmodel.to_json(a) == coopmodel.to_json(b)) == (a == b)
