@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.metadata
 from typing import assert_type
 
+import pytest
+
 import coopmodel
 
 
@@ -50,3 +52,24 @@ def test_converter_copy_leaves_the_shared_one_alone() -> None:
     india = coopmodel.Party.lookup("India")
     assert custom.unstructure(india) == "IND"
     assert coopmodel.to_dict(india)["code"] == "IND"
+
+
+def test_readme_example_runs() -> None:
+    import re  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    readme = Path(__file__).parent.parent / "README.md"
+    if not readme.exists():
+        pytest.skip("no README.md beside the tests")
+    (code,) = re.findall(r"```python\n(.*?)```", readme.read_text("utf-8"), re.DOTALL)
+    namespace: dict[str, object] = {}
+    exec(compile(code, str(readme), "exec"), namespace)  # noqa: S102 - our own README
+    meeting = namespace["meeting"]
+    assert isinstance(meeting, coopmodel.Meeting)
+    assert namespace["fifth"] == attrs_evolve(meeting, session=5)
+
+
+def attrs_evolve(obj: coopmodel.Meeting, **changes: object) -> coopmodel.Meeting:
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(obj, **changes)  # type: ignore[misc]
