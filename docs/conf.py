@@ -15,10 +15,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-# WORKAROUND: importing coopmodel.strategies before Hypothesis fails (a
-# circular import through coopmodel's Hypothesis entry point), and autodoc
-# imports it first.  Import Hypothesis first until that is fixed.
-import hypothesis  # noqa: F401
 
 # -- Project -----------------------------------------------------------------
 

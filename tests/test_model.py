@@ -329,8 +329,8 @@ class TestAreas:
             code="quantum.sensing", label="Quantum sensing", stage=Stage.PROPOSED, custom=True
         )
         assert custom.custom
-        with pytest.raises(FieldError, match="cannot be custom"):
-            CooperationArea(code="trade", label="Trade", stage=Stage.AGREED, custom=True)
+        # A custom code the vocabulary also has stays valid (vocabularies grow).
+        assert CooperationArea(code="trade", label="Trade", stage=Stage.AGREED, custom=True).custom
 
 
 class TestMeeting:

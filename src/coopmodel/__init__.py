@@ -57,6 +57,9 @@ from coopmodel._schema import json_schema
 
 __version__: str = _version("coopmodel")
 
+# Tracebacks and reprs name the public path, coopmodel.ParseError.
+ParseError.__module__ = ErrorDetail.__module__ = FieldError.__module__ = __name__
+
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_FORUM_DEPTH",

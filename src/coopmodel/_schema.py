@@ -96,7 +96,6 @@ def _class_rules() -> dict[type, dict[str, Any]]:
         },
         CooperationArea: {
             "if": {"properties": {"custom": {"const": True}}, "required": ["custom"]},
-            "then": {"properties": {"code": {"not": {"enum": codes}}}},
             "else": {"properties": {"code": {"enum": codes}}},
         },
         ExternalId: {
@@ -115,6 +114,14 @@ def _class_rules() -> dict[type, dict[str, Any]]:
 
 
 _ATTRIBUTE_LINE = re.compile(r"^ {4}(\w+): (.*)$")
+_ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")
+_LITERAL = re.compile(r"``([^`]+)``|`([^`]+)`")
+
+
+def _plain(text: str) -> str:
+    """*text* without reST markup, for readers of the schema in other languages."""
+    text = _ROLE.sub(r"\1", text)
+    return _LITERAL.sub(lambda match: match[1] or match[2], text)
 
 
 def _docs(cls: type) -> tuple[str, dict[str, str]]:
@@ -133,7 +140,7 @@ def _docs(cls: type) -> tuple[str, dict[str, str]]:
                 fields[current] = match[2]
             elif current and line.strip():
                 fields[current] += " " + line.strip()
-    return summary, fields
+    return _plain(summary), {name: _plain(text) for name, text in fields.items()}
 
 
 class _Builder:
@@ -238,7 +245,7 @@ def json_schema(cls: type) -> dict[str, Any]:
     root = builder.object(cls, extra={VERSION_KEY: {"const": SCHEMA_VERSION}})
     return {
         "$schema": DIALECT,
-        "$id": f"https://coopmodel.readthedocs.io/schema/v{SCHEMA_VERSION}/{cls.__name__}.json",
+        "$id": f"https://coopmodel.readthedocs.io/en/latest/schema/v{SCHEMA_VERSION}/{cls.__name__}.json",
         **root,
         "$defs": builder.defs,
     }

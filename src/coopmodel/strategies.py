@@ -30,6 +30,7 @@ import pendulum
 import pycountry
 from hypothesis import strategies as st
 
+from coopmodel import _hypothesis_plugin as _plugin
 from coopmodel._model import (
     MAX_FORUM_DEPTH,
     ContextEvent,
@@ -428,21 +429,4 @@ def register_type_strategies() -> None:
     Runs by itself through coopmodel's ``hypothesis`` entry point; call it
     yourself only where entry points are disabled.
     """
-    for cls, strategy in (
-        (ExternalId, external_ids()),
-        (Party, parties()),
-        (Organization, organizations()),
-        (Person, people()),
-        (Coordinates, coordinates()),
-        (Place, places()),
-        (Forum, forums()),
-        (DateSpan, date_spans()),
-        (TimeSpan, time_spans()),
-        (PartialDate, partial_dates()),
-        (CooperationArea, cooperation_areas()),
-        (Source, sources()),
-        (Statement, statements()),
-        (ContextEvent, context_events()),
-        (Meeting, meetings()),
-    ):
-        st.register_type_strategy(cls, strategy)
+    _plugin.register()

@@ -192,16 +192,14 @@ def _area_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> 
             value,
             "is not an area code (dotted lowercase words, e.g. 'minerals.rare_earths')",
         )
-    known = value in _known_codes()
-    custom = getattr(inst, "custom", False)
-    if custom is False and not known:
+    # custom=True says "not checked against the vocabulary".  A custom code
+    # that a later vocabulary adds stays valid, so old documents stay readable.
+    if getattr(inst, "custom", False) is False and value not in _known_codes():
         _checks.fail(
             attribute,
             value,
             "is not in the cooperation-area vocabulary (set custom=True for a code of your own)",
         )
-    if custom is True and known:
-        _checks.fail(attribute, value, "is in the vocabulary, so it cannot be custom")
 
 
 @attrs.frozen(kw_only=True)
@@ -209,8 +207,9 @@ class CooperationArea:
     """An area of cooperation a meeting took up, and how far it got.
 
     Codes come from the shipped :func:`vocabulary`.  A code of your own is
-    possible, but must say so with ``custom=True`` (and must not be a code the
-    vocabulary has).  :meth:`of` fills the label from the vocabulary.
+    possible, but must say so with ``custom=True``: custom codes are not
+    checked against the vocabulary (so a code that a later vocabulary adds
+    keeps working).  :meth:`of` fills the label from the vocabulary.
 
     Attributes:
         code: A vocabulary code, e.g. ``"aerospace.wind_tunnels"``.
