@@ -17,26 +17,32 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import linecache
+import operator
 import re
 import types
 import typing
-from typing import Any, Final, TypeVar, get_args, get_origin
+from typing import Any, Final, NoReturn, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
+import orjson
 import pendulum
-from cattrs.gen import make_dict_structure_fn
+from cattrs.fns import identity
 
 from coopmodel._errors import ErrorDetail
 from coopmodel._model import (
     MAX_FORUM_DEPTH,
+    CooperationArea,
     DateSpan,
+    ExternalId,
     FieldError,
     Forum,
     Organization,
     PartialDate,
     Party,
     Person,
+    Place,
     TimeSpan,
 )
 from coopmodel._model._checks import short_repr, type_name, zone_name
@@ -83,13 +89,13 @@ class BadValue(ValueError):  # noqa: N818 - it is the value that is bad
 
 def _structure_str(value: object, _: object) -> str:
     if value.__class__ is str:
-        return value  # type: ignore[return-value]
+        return value
     raise BadValue(f"is {type_name(value)}, expected a string")
 
 
 def _structure_int(value: object, _: object) -> int:
     if value.__class__ is int:
-        return value  # type: ignore[return-value]
+        return value
     raise BadValue(f"is {type_name(value)}, expected an integer")
 
 
@@ -104,7 +110,7 @@ def _structure_float(value: object, _: object) -> float:
 
 def _structure_bool(value: object, _: object) -> bool:
     if value.__class__ is bool:
-        return value  # type: ignore[return-value]
+        return value
     raise BadValue(f"is {type_name(value)}, expected true or false")
 
 
@@ -120,7 +126,7 @@ def _enum_hook(enum_cls: type[enum.Enum]) -> Any:
             raise BadValue(f"{short_repr(value)} is not one of {allowed}")
         raise BadValue(f"is {type_name(value)}, expected one of {allowed}")
 
-    return structure
+    return _mark(structure, "enum", members)
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -140,7 +146,7 @@ DATETIME_PATTERN: Final = (
 
 @functools.lru_cache(maxsize=1024)
 def _zone(name: str) -> pendulum.Timezone:
-    return pendulum.timezone(name)  # type: ignore[return-value]
+    return pendulum.timezone(name)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -151,10 +157,10 @@ def _fixed(seconds: int) -> pendulum.FixedTimezone:
 def _structure_date(value: object, _: object = None) -> pendulum.Date:
     if value.__class__ is not str:
         raise BadValue(f"is {type_name(value)}, expected a date string such as '2025-08-06'")
-    if _DATE.fullmatch(value) is None:  # type: ignore[arg-type]
+    if _DATE.fullmatch(value) is None:
         raise BadValue(f"{short_repr(value)} is not a date in the form 'YYYY-MM-DD'")
     try:
-        return pendulum.Date(int(value[:4]), int(value[5:7]), int(value[8:]))  # type: ignore[index]
+        return pendulum.Date(int(value[:4]), int(value[5:7]), int(value[8:]))
     except ValueError as error:
         raise BadValue(f"{short_repr(value)} is not a real date ({error})") from None
 
@@ -162,7 +168,7 @@ def _structure_date(value: object, _: object = None) -> pendulum.Date:
 def _structure_datetime(value: object, _: object = None) -> pendulum.DateTime:
     if value.__class__ is not str:
         raise BadValue(f"is {type_name(value)}, expected a date-time string")
-    match = _DATETIME.fullmatch(value)  # type: ignore[arg-type]
+    match = _DATETIME.fullmatch(value)
     if match is None:
         raise BadValue(
             f"{short_repr(value)} is not an RFC 3339 date-time with an offset, optionally"
@@ -214,7 +220,7 @@ def _offset_text(offset: dt.timedelta | None) -> str:
 
 
 def _structure_instant(value: object, _: object) -> pendulum.DateTime | pendulum.Date:
-    if value.__class__ is str and len(value) == 10:  # type: ignore[arg-type]
+    if value.__class__ is str and len(value) == 10:
         return _structure_date(value)
     return _structure_datetime(value)
 
@@ -228,16 +234,46 @@ def format_datetime(value: pendulum.DateTime) -> str:
 
 def _unstructure_instant(value: pendulum.DateTime | pendulum.Date) -> str:
     if value.__class__ is pendulum.DateTime:
-        return format_datetime(value)  # type: ignore[arg-type]
+        return format_datetime(value)
     return value.isoformat()
 
 
-# --- containers -----------------------------------------------------------
+# --- containers and unions --------------------------------------------------
+#
+# Each factory marks the hook it makes (``hook.coopmodel = (kind, detail)``),
+# so that the class hooks generated below can inline it rather than call it.
+# A hook registered by hand carries no mark, and is called like any other.
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = get_args(type_)
-    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_optional(type_: Any) -> bool:
+    return get_origin(type_) in (types.UnionType, typing.Union) and type(None) in get_args(type_)
+
+
+def _without_none(type_: Any) -> Any:
+    return functools.reduce(operator.or_, [a for a in get_args(type_) if a is not type(None)])
+
+
+def _is_tagged_union(type_: Any) -> bool:
+    return any(type_ == union for union in TAGGED_UNIONS)
+
+
+def _members(type_: Any) -> dict[type, str]:
+    return next(members for union, members in TAGGED_UNIONS.items() if union == type_)
+
+
+def _mark(hook: Any, kind: str, detail: object) -> Any:
+    hook.coopmodel = (kind, detail)
+    return hook
+
+
+def _marked(hook: object, kind: str) -> Any:
+    mark = getattr(hook, "coopmodel", None)
+    return mark[1] if mark is not None and mark[0] == kind else None
 
 
 def _tuple_structure_factory(type_: Any, converter: cattrs.Converter) -> Any:
@@ -250,88 +286,469 @@ def _tuple_structure_factory(type_: Any, converter: cattrs.Converter) -> Any:
             raise BadValue(f"is {type_name(value)}, expected an array")
         return tuple([item_hook(item, item_type) for item in value])  # type: ignore[attr-defined]
 
-    return structure
+    return _mark(structure, "tuple", item_type)
 
 
 def _tuple_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
-    item_hook = converter.get_unstructure_hook(get_args(type_)[0])
+    item_type = get_args(type_)[0]
+    item_hook = converter.get_unstructure_hook(item_type)
 
     def unstructure(value: tuple[Any, ...]) -> list[Any]:
         return [item_hook(item) for item in value]
 
-    return unstructure
+    return _mark(unstructure, "tuple", item_type)
 
 
-def _union_hooks(converter: cattrs.Converter, members: dict[type, str]) -> tuple[Any, Any]:
-    # The members' hooks are looked up on first use: a member may itself hold
-    # a union (a Person's affiliation) whose hook is registered later.
-    structure_by_tag: dict[str, tuple[Any, type]] = {}
-    unstructure_by_cls: dict[type, tuple[Any, str]] = {}
+def _optional_structure_factory(type_: Any, converter: cattrs.Converter) -> Any:
+    inner_type = _without_none(type_)
+    hook = converter.get_structure_hook(inner_type)
+
+    def structure(value: object, _: object) -> Any:
+        return None if value is None else hook(value, inner_type)
+
+    return _mark(structure, "optional", inner_type)
+
+
+def _optional_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
+    inner_type = _without_none(type_)
+    hook = converter.get_unstructure_hook(inner_type)
+
+    def unstructure(value: object) -> Any:
+        return None if value is None else hook(value)
+
+    return _mark(unstructure, "optional", inner_type)
+
+
+def _union_structure_factory(type_: Any, converter: cattrs.Converter) -> Any:
+    members = _members(type_)
     allowed = ", ".join(repr(tag) for tag in members.values())
-
-    def resolve() -> None:
-        for cls, tag in members.items():
-            structure_by_tag[tag] = (converter.get_structure_hook(cls), cls)
-            unstructure_by_cls[cls] = (converter.get_unstructure_hook(cls), tag)
+    by_tag: dict[str, Any] = {}  # filled on first use: a member may hold a later union
 
     def structure(value: object, _: object) -> Any:
         if value.__class__ is not dict:
             raise BadValue(f"is {type_name(value)}, expected an object with a {TAG_KEY!r} tag")
-        if not structure_by_tag:
-            resolve()
-        tag = value.get(TAG_KEY)  # type: ignore[attr-defined]
-        entry = structure_by_tag.get(tag) if tag.__class__ is str else None
-        if entry is None:
+        if not by_tag:
+            by_tag.update({tag: _tagged_structure_hook(converter, c) for c, tag in members.items()})
+        tag = value.get(TAG_KEY)
+        hook = by_tag.get(tag) if tag.__class__ is str else None
+        if hook is None:
             raise BadValue(f"has {TAG_KEY!r} {short_repr(tag)}, expected one of {allowed}")
-        hook, cls = entry
-        return hook({key: item for key, item in value.items() if key != TAG_KEY}, cls)  # type: ignore[attr-defined]
+        return hook(value, None)
+
+    return _mark(structure, "union", members)
+
+
+def _tagged_structure_hook(converter: cattrs.Converter, cls: type) -> Any:
+    """A hook for an object of *cls* that also holds its tag."""
+    hook = converter.get_structure_hook(cls)
+    if _marked(hook, "class") is not None:
+        generated: Any = hook  # it takes the tag as a known key:
+        return functools.partial(generated, _extra=1)
+
+    def structure(value: dict[str, Any], _: object) -> Any:
+        return hook({key: item for key, item in value.items() if key != TAG_KEY}, cls)
+
+    return structure
+
+
+def _union_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
+    members = _members(type_)
+    by_class: dict[type, Any] = {}  # filled on first use, as above
+
+    def unstructure(value: Any) -> Any:
+        if not by_class:
+            by_class.update({c: _tagged_unstructure_hook(converter, c) for c in members})
+        return by_class[value.__class__](value)
+
+    return _mark(unstructure, "union", members)
+
+
+def _tagged_unstructure_hook(converter: cattrs.Converter, cls: type) -> Any:
+    tag = tag_of(cls)
+    hook = converter.get_unstructure_hook(cls)
+    with_head = _marked(hook, "class")
+    if with_head is not None:
+        return functools.partial(with_head, TAG_KEY, tag)
 
     def unstructure(value: Any) -> dict[str, Any]:
-        if not unstructure_by_cls:
-            resolve()
-        hook, tag = unstructure_by_cls[value.__class__]
         return {TAG_KEY: tag, **hook(value)}
 
-    return structure, unstructure
+    return unstructure
 
 
-def _optional(hook: Any) -> Any:
-    def structure(value: object, type_: object) -> Any:
-        return None if value is None else hook(value, type_)
+# --- class hooks, generated per class --------------------------------------
+#
+# cattrs' generic class hooks call a hook per field, which dispatches again on
+# Optional, tuple and enum.  The hooks generated here inline coopmodel's own
+# leaf checks (``value.__class__ is str``...), enum lookups and tuples into one
+# function per class, then call the class, whose attrs validators run as
+# always.  They stop at the first problem with a short message: when one
+# fails, :func:`diagnose` finds every problem and says where.
 
-    return structure
+_MISSING: Final = object()
+
+#: The classes whose equal JSON objects recur from document to document: a
+#: forum, its parties, a ministry, a vocabulary area at a stage.  A converter
+#: made with ``share=True`` builds one object for equal JSON objects and hands
+#: out that (frozen) object again.  The keys listed make an object unlikely to
+#: recur (an area's free-text detail): with one of them it is built anew.
+SHARED: Final[dict[type, tuple[str, ...]]] = {
+    Party: (),
+    Organization: (),
+    Person: (),
+    Forum: (),
+    Place: (),
+    ExternalId: (),
+    CooperationArea: ("detail",),
+}
+#: How many objects of a class a sharing converter remembers; it forgets them
+#: all when full, so that memory stays bounded whatever the input.
+SHARED_LIMIT: Final = 4096
 
 
-def _forum_structure_factory(converter: cattrs.Converter) -> Any:
-    generated = make_dict_structure_fn(Forum, converter)
+def _not_object(value: object) -> NoReturn:
+    raise BadValue(f"is {type_name(value)}, expected an object")
 
-    def structure(value: Any, _: object) -> Forum:
-        # Bound the parent chain before recursing into it, so a hostile chain
-        # thousands deep is an error, not a RecursionError.
-        parent = value.get("parent") if value.__class__ is dict else None
-        depth = 1
-        while parent is not None:
-            depth += 1
-            if depth > MAX_FORUM_DEPTH:
-                raise FieldError(
-                    "parent", "...", f"nests too deep: at most {MAX_FORUM_DEPTH} forums in a chain"
+
+def _missing(name: str) -> NoReturn:
+    raise BadValue(f"has no {name!r}")
+
+
+def _unknown(value: dict[str, Any], cls: type) -> NoReturn:
+    known = {field.name for field in attrs.fields(cls)}
+    unknown = ", ".join(short_repr(key) for key in value if key not in known)
+    raise BadValue(f"has keys that are not fields of {cls.__name__}: {unknown}")
+
+
+def _wrong(value: object, expected: str) -> NoReturn:
+    raise BadValue(f"is {type_name(value)}, expected {expected}")
+
+
+def _check_forum_depth(value: dict[str, Any]) -> None:
+    # Bound the parent chain before recursing into it, so a hostile chain
+    # thousands deep is an error, not a RecursionError.
+    parent = value.get("parent")
+    depth = 1
+    while parent is not None:
+        depth += 1
+        if depth > MAX_FORUM_DEPTH:
+            raise FieldError(
+                "parent", "...", f"nests too deep: at most {MAX_FORUM_DEPTH} forums in a chain"
+            )
+        parent = parent.get("parent") if parent.__class__ is dict else None
+
+
+_PRECHECKS: Final[dict[type, Any]] = {Forum: _check_forum_depth}
+
+#: The leaf hooks the generated code inlines, with the exact class they demand.
+_LEAVES: Final[dict[Any, tuple[str, str]]] = {
+    _structure_str: ("str", "a string"),
+    _structure_int: ("int", "an integer"),
+    _structure_bool: ("bool", "true or false"),
+}
+
+
+class _Source:
+    """Python source being generated, and the objects it refers to by name."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {}
+        self._ids: dict[int, str] = {}
+
+    def ref(self, obj: object, hint: str) -> str:
+        name = self._ids.get(id(obj))
+        if name is None:
+            name = self._ids[id(obj)] = f"_{hint}{len(self.names)}"
+            self.names[name] = obj
+        return name
+
+    def add(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def compile(self, filename: str) -> dict[str, Any]:
+        text = "\n".join(self.lines) + "\n"
+        namespace = dict(self.names)
+        exec(compile(text, filename, "exec"), namespace)  # noqa: S102 - code we generated
+        linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+        return namespace
+
+
+class _ClassHooks:
+    """Makes the structure and unstructure hook of each attrs class, for any converter."""
+
+    def __init__(self, *, share: bool) -> None:
+        self.share = share
+        self._building: set[tuple[int, Any, bool]] = set()
+
+    def _hook(self, converter: cattrs.Converter, type_: Any, *, structure: bool) -> Any:
+        if (id(converter), type_, structure) in self._building:  # Forum.parent: a Forum
+            return _Lazy(converter, type_, structure=structure)
+        if structure:
+            return converter.get_structure_hook(type_)
+        return converter.get_unstructure_hook(type_)
+
+    def _optional_inner(self, converter: cattrs.Converter, type_: Any, *, structure: bool) -> Any:
+        """The type inside ``X | None``, if its hook is coopmodel's; else ``None``."""
+        if not _is_optional(type_):
+            return None
+        inner = _without_none(type_)
+        if (id(converter), inner, structure) in self._building:
+            return inner  # asking cattrs for the Optional's hook would recurse
+        hook = self._hook(converter, type_, structure=structure)
+        return _marked(hook, "optional")
+
+    # -- structure --
+
+    def structure(self, cls: type, converter: cattrs.Converter) -> Any:
+        key = (id(converter), cls, True)
+        self._building.add(key)
+        try:
+            return _mark(self._structure(cls, converter), "class", cls)
+        finally:
+            self._building.discard(key)
+
+    def _structure(self, cls: type, converter: cattrs.Converter) -> Any:
+        src = _Source()
+        fields = attrs.fields(attrs.resolve_types(cls))
+        missing = src.ref(_MISSING, "missing")
+        new = src.ref(cls, "cls")
+        name = f"structure_{cls.__name__}"
+        src.add(0, f"def {name}(o, _=None, _extra=0):")
+        src.add(1, f"if o.__class__ is not dict: {src.ref(_not_object, 'fail')}(o)")
+        if cls in _PRECHECKS:
+            src.add(1, f"{src.ref(_PRECHECKS[cls], 'check')}(o)")
+        shared = self.share and cls in SHARED
+        if shared:
+            # The key is the exact JSON text, so 1, 1.0 and true never meet;
+            # the tag or schema version a caller checked (_extra) is in it too.
+            src.add(1, "key = None")
+            src.add(1, f"if {' and '.join([f'{k!r} not in o' for k in SHARED[cls]] or ['True'])}:")
+            src.add(2, f"cache = {src.ref(({}, {}), 'caches')}[_extra]")
+            # .decode(): orjson's bytes keep a 4 KiB buffer, a str is compact.
+            src.add(2, f"try: key = {src.ref(orjson.dumps, 'dumps')}(o).decode()")
+            src.add(2, "except Exception: pass")
+            src.add(2, "else:")
+            src.add(3, "hit = cache.get(key)")
+            src.add(3, "if hit is not None: return hit")
+        required = sum(1 for field in fields if field.default is attrs.NOTHING)
+        src.add(1, f"n = _extra + {required}")
+        arguments, late = [], []
+        for field in fields:
+            var = f"v_{field.name}"
+            src.add(1, f"{var} = o.get({field.name!r}, {missing})")
+            if field.default is attrs.NOTHING:
+                src.add(1, f"if {var} is {missing}: {src.ref(_missing, 'fail')}({field.name!r})")
+                self._structure_value(src, converter, field.type, var, 1)
+                arguments.append(f"{field.alias}={var}")
+                continue
+            src.add(1, f"if {var} is not {missing}:")
+            src.add(2, "n += 1")
+            self._structure_value(src, converter, field.type, var, 2)
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                late.append(f"**({{}} if {var} is {missing} else {{{field.alias!r}: {var}}})")
+                continue
+            src.add(1, "else:")
+            src.add(2, f"{var} = {src.ref(field.default, 'default')}")
+            arguments.append(f"{field.alias}={var}")
+        src.add(1, f"if n != len(o): {src.ref(_unknown, 'fail')}(o, {new})")
+        call = f"{new}({', '.join(arguments + late)})"
+        if shared:
+            src.add(1, f"obj = {call}")
+            src.add(1, "if key is not None:")
+            src.add(2, f"if len(cache) >= {SHARED_LIMIT}: cache.clear()")
+            src.add(2, "cache[key] = obj")
+            src.add(1, "return obj")
+        else:
+            src.add(1, f"return {call}")
+        return src.compile(f"<coopmodel generated {name}>")[name]
+
+    def _structure_value(
+        self, src: _Source, converter: cattrs.Converter, type_: Any, var: str, indent: int
+    ) -> None:
+        """Add lines that check *var* and replace it by the value of *type_* it stands for."""
+        inner = self._optional_inner(converter, type_, structure=True)
+        if inner is not None:
+            src.add(indent, f"if {var} is not None:")
+            self._structure_value(src, converter, inner, var, indent + 1)
+            return
+        hook = self._hook(converter, type_, structure=True)
+        if hook in _LEAVES:
+            exact, expected = _LEAVES[hook]
+            fail = src.ref(_wrong, "fail")
+            src.add(indent, f"if {var}.__class__ is not {exact}: {fail}({var}, {expected!r})")
+            return
+        if hook is _structure_float:
+            src.add(
+                indent,
+                f"if {var}.__class__ is not float: {var} = {src.ref(hook, 'h')}({var}, None)",
+            )
+            return
+        members = _marked(hook, "enum")
+        if members is not None:
+            table, missing = src.ref(members, "members"), src.ref(_MISSING, "missing")
+            src.add(
+                indent,
+                f"m = {table}.get({var}, {missing}) if {var}.__class__ is str else {missing}",
+            )
+            src.add(indent, f"if m is {missing}: {src.ref(hook, 'h')}({var}, None)")
+            src.add(indent, f"{var} = m")
+            return
+        item_type = _marked(hook, "tuple")
+        if item_type is not None:
+            item = src.ref(self._hook(converter, item_type, structure=True), "h")
+            item_name = src.ref(item_type, "t")
+            src.add(indent, f"if {var}.__class__ is not list and {var}.__class__ is not tuple:")
+            src.add(indent + 1, f"{src.ref(_wrong, 'fail')}({var}, 'an array')")
+            src.add(
+                indent, f"{var} = tuple([{item}(x, {item_name}) for x in {var}]) if {var} else ()"
+            )
+            return
+        src.add(indent, f"{var} = {src.ref(hook, 'h')}({var}, {src.ref(type_, 't')})")
+
+    # -- unstructure --
+
+    def unstructure(self, cls: type, converter: cattrs.Converter) -> Any:
+        key = (id(converter), cls, False)
+        self._building.add(key)
+        try:
+            plain, with_head = self._unstructure(cls, converter)
+        finally:
+            self._building.discard(key)
+        return _mark(plain, "class", with_head)
+
+    def _unstructure(self, cls: type, converter: cattrs.Converter) -> tuple[Any, Any]:
+        src = _Source()
+        fields = attrs.fields(attrs.resolve_types(cls))
+        shared = self.share and cls in SHARED
+        name = f"unstructure_{cls.__name__}"
+        # Two functions: the plain one, and one that writes a first key (the
+        # union tag, or the schema version) before the fields.
+        for function, head in ((name, False), (f"{name}_with_head", True)):
+            src.add(0, f"def {function}({'_key, _value, obj' if head else 'obj'}):")
+            key = "(id(obj), _key, _value)" if head else "id(obj)"
+            if shared:
+                # Equal JSON for the same object, again and again: keep its
+                # text, which orjson splices into the document as it is.
+                cache = src.ref({}, "cache")
+                src.add(1, f"entry = {cache}.get({key})")
+                src.add(1, "if entry is not None and entry[0] is obj: return entry[1]")
+            opening = ["_key: _value"] if head else []
+            rest: list[attrs.Attribute[Any]] = []
+            for field in fields:
+                if not rest and field.default is attrs.NOTHING:
+                    value = self._unstructure_value(src, converter, field.type, f"obj.{field.name}")
+                    opening.append(f"{field.name!r}: {value}")
+                else:
+                    rest.append(field)
+            src.add(1, f"res = {{{', '.join(opening)}}}")
+            for field in rest:
+                if field.default is attrs.NOTHING:
+                    value = self._unstructure_value(src, converter, field.type, f"obj.{field.name}")
+                    src.add(1, f"res[{field.name!r}] = {value}")
+                    continue
+                type_ = field.type
+                if field.default is None and _is_optional(type_):
+                    type_ = _without_none(type_)  # the test below leaves None out
+                value = self._unstructure_value(src, converter, type_, "v")
+                src.add(1, f"v = obj.{field.name}")
+                src.add(
+                    1, f"if {self._differs(src, field.default, 'v')}: res[{field.name!r}] = {value}"
                 )
-            parent = parent.get("parent") if parent.__class__ is dict else None
-        return generated(value, Forum)
+            if shared:
+                fragment = src.ref(orjson.Fragment, "fragment")
+                src.add(1, f"frag = {fragment}({src.ref(orjson.dumps, 'dumps')}(res).decode())")
+                src.add(1, f"if len({cache}) >= {SHARED_LIMIT}: {cache}.clear()")
+                src.add(1, f"{cache}[{key}] = (obj, frag)")
+                src.add(1, "return frag")
+            else:
+                src.add(1, "return res")
+        namespace = src.compile(f"<coopmodel generated {name}>")
+        return namespace[name], namespace[f"{name}_with_head"]
 
-    return structure
+    @staticmethod
+    def _differs(src: _Source, default: object, var: str) -> str:
+        """A test that *var* is not the field's *default* (``omit_if_default``)."""
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = src.ref(default.factory, "factory")  # type: ignore[attr-defined]
+            made = f"{factory}(obj)" if default.takes_self else f"{factory}()"  # type: ignore[attr-defined]
+            return f"{var} != {made}"
+        if default is None or default is True or default is False or isinstance(default, enum.Enum):
+            return f"{var} is not {src.ref(default, 'default')}"
+        if default == ():
+            return f"{var} != ()"
+        return f"{var} != {src.ref(default, 'default')}"
+
+    def _unstructure_value(
+        self, src: _Source, converter: cattrs.Converter, type_: Any, expr: str
+    ) -> str:
+        """An expression for the JSON value of *expr*, a value of *type_*."""
+        inner = self._optional_inner(converter, type_, structure=False)
+        if inner is not None:
+            value = self._unstructure_value(src, converter, inner, expr)
+            return expr if value == expr else f"(None if {expr} is None else {value})"
+        hook = self._hook(converter, type_, structure=False)
+        if hook is identity:
+            return expr
+        if hook is _enum_value:
+            return f"{expr}.value"
+        item_type = _marked(hook, "tuple")
+        if item_type is not None:
+            item = self._unstructure_value(src, converter, item_type, "x")
+            return f"[{item} for x in {expr}]"
+        return f"{src.ref(hook, 'h')}({expr})"
+
+
+class _Lazy:
+    """A class's hook, looked up on first call: for a class that holds itself."""
+
+    __slots__ = ("_converter", "_hook", "_structure", "_type", "coopmodel")
+
+    def __init__(self, converter: cattrs.Converter, type_: Any, *, structure: bool) -> None:
+        self._converter = converter
+        self._type = type_
+        self._structure = structure
+        self._hook: Any = None
+        self.coopmodel = None
+
+    def __call__(self, *args: Any) -> Any:
+        hook = self._hook
+        if hook is None:
+            converter = self._converter
+            get = (
+                converter.get_structure_hook if self._structure else converter.get_unstructure_hook
+            )
+            hook = self._hook = get(self._type)
+        return hook(*args)
+
+
+def _is_model_class(type_: Any) -> bool:
+    return isinstance(type_, type) and attrs.has(type_)
 
 
 def make_converter() -> cattrs.Converter:
     """A new converter configured for coopmodel's JSON form.
 
     coopmodel's functions share one converter made by this factory.  To
-    customise, start from a copy (``coopmodel.converter().copy()``) or a fresh
-    one from here, and leave the shared one alone.
+    customise, make a new one here, register your hooks on it before its
+    first use, and leave the shared one alone.
 
     .. versionadded:: 0.1.0
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    return _make_converter(share=False)
+
+
+def _make_converter(*, share: bool) -> cattrs.Converter:
+    """A converter; with *share*, only for data straight from ``orjson.loads`` and for orjson.
+
+    *share* turns on what is safe only for such data, and useful only for
+    JSON text: equal JSON objects of the :data:`SHARED` classes structure to
+    one shared object, and shared objects unstructure to cached
+    :class:`orjson.Fragment` s, which only :func:`orjson.dumps` reads.
+    """
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=False
+    )
     for type_, hook in (
         (str, _structure_str),
         (int, _structure_int),
@@ -342,48 +759,35 @@ def make_converter() -> cattrs.Converter:
     ):
         converter.register_structure_hook(type_, hook)
     converter.register_unstructure_hook(pendulum.DateTime, format_datetime)
-    converter.register_unstructure_hook(pendulum.Date, pendulum.Date.isoformat)
+    converter.register_unstructure_hook(pendulum.Date, _format_date)
     converter.register_structure_hook_func(lambda t: t == INSTANT, _structure_instant)
-    converter.register_structure_hook_func(
-        lambda t: t == INSTANT | None, _optional(_structure_instant)
-    )
     converter.register_unstructure_hook_func(lambda t: t == INSTANT, _unstructure_instant)
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
-    converter.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-        lambda _: _enum_value,
-    )
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure_factory)
-    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_unstructure_factory)
-    converter.register_structure_hook(Forum, _forum_structure_factory(converter))
-    for union, members in TAGGED_UNIONS.items():
-        structure, unstructure = _union_hooks(converter, members)
-        converter.register_structure_hook_func(functools.partial(_is, union), structure)
-        converter.register_structure_hook_func(
-            functools.partial(_is, union | None), _optional(structure)
-        )
-        converter.register_unstructure_hook_func(functools.partial(_is, union), unstructure)
-        converter.register_unstructure_hook_func(
-            functools.partial(_is, union | None), _optional_unstructure(unstructure)
-        )
+    is_enum = _is_enum
+    converter.register_structure_hook_factory(is_enum, _enum_hook)
+    converter.register_unstructure_hook_factory(is_enum, lambda _: _enum_value)
+    for predicate, structure, unstructure in (
+        (_is_homogeneous_tuple, _tuple_structure_factory, _tuple_unstructure_factory),
+        (_is_tagged_union, _union_structure_factory, _union_unstructure_factory),
+        (_is_optional, _optional_structure_factory, _optional_unstructure_factory),
+    ):
+        converter.register_structure_hook_factory(predicate, structure)
+        converter.register_unstructure_hook_factory(predicate, unstructure)
+    classes = _ClassHooks(share=share)
+    converter.register_structure_hook_factory(_is_model_class, classes.structure)
+    converter.register_unstructure_hook_factory(_is_model_class, classes.unstructure)
     return converter
 
 
-def _optional_unstructure(hook: Any) -> Any:
-    def unstructure(value: object) -> Any:
-        return None if value is None else hook(value)
-
-    return unstructure
-
-
-def _is(expected: object, type_: object) -> bool:
-    return type_ == expected
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
+
+
+def _format_date(value: pendulum.Date) -> str:
+    return value.isoformat()
 
 
 # --- diagnosis ------------------------------------------------------------
@@ -399,7 +803,9 @@ class _Draft:
         return None
 
 
-def diagnose(converter: cattrs.Converter, data: object, type_: Any, path: str = "$") -> list[ErrorDetail]:
+def diagnose(
+    converter: cattrs.Converter, data: object, type_: Any, path: str = "$"
+) -> list[ErrorDetail]:
     """Every problem that stops *data* from structuring as *type_*, with its JSONPath."""
     problems: list[ErrorDetail] = []
     _diagnose(converter, data, type_, path, problems, 0)
@@ -412,7 +818,7 @@ def _key_path(path: str, key: object) -> str:
     return f"{path}[{short_repr(key)}]"
 
 
-def _diagnose(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of type
+def _diagnose(  # noqa: C901, PLR0911, PLR0917 - one branch per kind of type
     converter: cattrs.Converter,
     data: object,
     type_: Any,
@@ -476,11 +882,13 @@ _FAILED: Final = object()
 
 def _detail(path: str, error: Exception) -> ErrorDetail:
     if isinstance(error, FieldError):
-        return ErrorDetail(_key_path(path, error.field), f"{short_repr(error.value)} {error.reason}")
+        return ErrorDetail(
+            _key_path(path, error.field), f"{short_repr(error.value)} {error.reason}"
+        )
     return ErrorDetail(path, str(error))
 
 
-def _diagnose_class(  # noqa: C901 - the steps of building one object
+def _diagnose_class(  # noqa: C901, PLR0917 - the steps of building one object
     converter: cattrs.Converter,
     data: object,
     cls: type,
@@ -498,7 +906,12 @@ def _diagnose_class(  # noqa: C901 - the steps of building one object
     for field in fields:
         if field.name in data:
             value = _diagnose(
-                converter, data[field.name], field.type, _key_path(path, field.name), problems, depth + 1
+                converter,
+                data[field.name],
+                field.type,
+                _key_path(path, field.name),
+                problems,
+                depth + 1,
             )
             if value is not _FAILED:
                 values[field.name] = value

@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 import orjson
 
-from coopmodel._converter import SCHEMA_VERSION, diagnose, make_converter
+from coopmodel._converter import SCHEMA_VERSION, _make_converter, _marked, diagnose, make_converter
 from coopmodel._errors import ErrorDetail, ParseError
 from coopmodel._model._checks import type_name
 
@@ -39,6 +39,9 @@ MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
 VERSION_KEY: Final = "schema_version"
 
 _CONVERTER: Final = make_converter()
+# Its twin for JSON text: it only ever sees what orjson.loads made and only
+# feeds orjson.dumps, so it may share equal sub-objects (see _make_converter).
+_JSON: Final = _make_converter(share=True)
 
 
 def converter() -> cattrs.Converter:
@@ -54,7 +57,7 @@ def converter() -> cattrs.Converter:
     return _CONVERTER
 
 
-def _check_class(cls: type) -> None:
+def _check_class(cls: object) -> None:
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise TypeError(f"{cls!r} is not a coopmodel class")
 
@@ -73,7 +76,16 @@ def to_dict(obj: object) -> dict[str, Any]:
     .. versionadded:: 0.1.0
     """
     _check_class(type(obj))
-    return {VERSION_KEY: SCHEMA_VERSION, **_CONVERTER.unstructure(obj)}
+    return _unstructure(_CONVERTER, obj)
+
+
+def _unstructure(converter: cattrs.Converter, obj: object) -> dict[str, Any]:
+    """*obj*'s JSON form, led by the schema version."""
+    hook = converter.get_unstructure_hook(obj.__class__)
+    with_head = _marked(hook, "class")
+    if with_head is not None:
+        return with_head(VERSION_KEY, SCHEMA_VERSION, obj)  # type: ignore[no-any-return]
+    return {VERSION_KEY: SCHEMA_VERSION, **hook(obj)}
 
 
 def from_dict(data: object, cls: type[T]) -> T:
@@ -85,30 +97,37 @@ def from_dict(data: object, cls: type[T]) -> T:
     .. versionadded:: 0.1.0
     """
     _check_class(cls)
-    return _from_data(data, cls, None)
+    return _from_data(_CONVERTER, data, cls, None)
 
 
-def _from_data(data: object, cls: type[T], line: int | None) -> T:
+def _from_data(converter: cattrs.Converter, data: object, cls: type[T], line: int | None) -> T:
     if data.__class__ is not dict:
         raise ParseError(
             (ErrorDetail("$", f"is {type_name(data)}, expected an object"),), line=line
         )
-    version = data.get(VERSION_KEY, None)  # type: ignore[attr-defined]
+    version = data.get(VERSION_KEY, None)
     if version.__class__ is not int or version != SCHEMA_VERSION:
         message = (
             "is missing"
-            if version is None and VERSION_KEY not in data  # type: ignore[operator]
+            if version is None and VERSION_KEY not in data
             else f"is {version!r}, but this release reads version {SCHEMA_VERSION}"
         )
         raise ParseError((ErrorDetail(f"$.{VERSION_KEY}", message),), line=line)
-    body = {key: value for key, value in data.items() if key != VERSION_KEY}  # type: ignore[attr-defined]
+    hook = converter.get_structure_hook(cls)
     try:
-        return _CONVERTER.structure(body, cls)
+        if _marked(hook, "class") is not None:
+            generated: Any = hook  # it takes the version as a known key:
+            return generated(data, cls, 1)  # type: ignore[no-any-return]
+        return converter.structure(_body(data), cls)
     except Exception as error:  # noqa: BLE001 - every failure becomes a ParseError below
-        problems = diagnose(_CONVERTER, body, cls)
+        problems = diagnose(_CONVERTER, _body(data), cls)
         if not problems:  # pragma: no cover - a fast-path failure the diagnosis did not see
             problems = [ErrorDetail("$", f"cannot be read: {error}")]
         raise ParseError(tuple(problems), line=line) from None
+
+
+def _body(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != VERSION_KEY}
 
 
 def to_json(obj: object) -> bytes:
@@ -118,7 +137,8 @@ def to_json(obj: object) -> bytes:
 
     .. versionadded:: 0.1.0
     """
-    return orjson.dumps(to_dict(obj))
+    _check_class(type(obj))
+    return orjson.dumps(_unstructure(_JSON, obj))
 
 
 def _loads(text: str | bytes | bytearray | memoryview, line: int | None) -> object:
@@ -147,7 +167,7 @@ def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     .. versionadded:: 0.1.0
     """
     _check_class(cls)
-    return _from_data(_loads(text, None), cls, None)
+    return _from_data(_JSON, _loads(text, None), cls, None)
 
 
 _pause_lock: Final = threading.Lock()
@@ -246,7 +266,7 @@ def _read_line(fp: IO[bytes] | IO[str], raw: str | bytes, cls: type[T], number: 
             (ErrorDetail("$", f"is larger than the limit of {MAX_DOCUMENT_BYTES} bytes"),),
             line=number,
         )
-    return _from_data(_loads(raw, number), cls, number)
+    return _from_data(_JSON, _loads(raw, number), cls, number)
 
 
 def write_jsonl(objs: Iterable[object], fp: IO[bytes] | IO[str]) -> int:
@@ -261,7 +281,8 @@ def write_jsonl(objs: Iterable[object], fp: IO[bytes] | IO[str]) -> int:
     text_mode = isinstance(fp, io.TextIOBase)
     count = 0
     for obj in objs:
-        line = orjson.dumps(to_dict(obj), option=orjson.OPT_APPEND_NEWLINE)
+        _check_class(type(obj))
+        line = orjson.dumps(_unstructure(_JSON, obj), option=orjson.OPT_APPEND_NEWLINE)
         fp.write(line.decode("utf-8") if text_mode else line)  # type: ignore[arg-type]
         count += 1
     return count
