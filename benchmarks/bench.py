@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import functools
 import gc
 import importlib.metadata
 import json
@@ -239,10 +240,16 @@ def _gc(*, paused: bool) -> Iterator[None]:
 
 
 def _time(function: Callable[[], object], *, paused: bool) -> float:
+    """CPU seconds *function* takes (``time.process_time``).
+
+    CPU time of this process rather than wall time, so that other work on the
+    machine does not count against whichever library happened to run beside
+    it; on an idle machine the two agree.
+    """
     with _gc(paused=paused):
-        start = time.perf_counter()
+        start = time.process_time()
         result = function()
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
     del result
     gc.collect()
     return elapsed
@@ -256,23 +263,27 @@ class Bench:
         self.count = count
         self.rates: dict[str, dict[str, float]] = {}
 
-    def run(self, operation: str, jobs: dict[str, Callable[[], object]], *, paused: bool) -> None:
+    def run(
+        self,
+        operation: str,
+        jobs: dict[str, Callable[..., object]],
+        *,
+        paused: bool,
+        setup: dict[str, Callable[[], object]] | None = None,
+    ) -> None:
+        """Time each job; with *setup*, each job takes what its untimed setup made."""
         times: dict[str, list[float]] = {name: [] for name in jobs}
         for _ in range(self.repeat):
             for name, job in jobs.items():
-                times[name].append(_time(job, paused=paused))
+                if setup is None:
+                    times[name].append(_time(job, paused=paused))
+                    continue
+                made = setup[name]()
+                times[name].append(_time(functools.partial(job, made), paused=paused))
+                del made
         self.rates[operation] = {
             name: self.count / statistics.median(samples) for name, samples in times.items()
         }
-
-
-def encode_rate(library: Library, lines: list[bytes], repeat: int) -> float:
-    """Objects encoded per second; only this library's objects are alive meanwhile."""
-    objects = [library.decode(line) for line in lines]
-    encode = library.encode
-    bench = Bench(repeat, len(lines))
-    bench.run("encode", {library.name: lambda: [encode(o) for o in objects]}, paused=False)
-    return bench.rates["encode"][library.name]
 
 
 def memory_per_object(name: str, path: Path, count: int) -> float:
@@ -387,6 +398,10 @@ def compare(count: int, repeat: int, memory_sample: int, json_out: str | None) -
             decode = library.decode
             return lambda: [decode(line) for line in lines]
 
+        def encode_all(library: Library) -> Callable[[list[Any]], object]:
+            encode = library.encode
+            return lambda objects: [encode(o) for o in objects]
+
         def load_file(library: Library) -> Callable[[], object]:
             def job() -> object:
                 with path.open("rb") as fp:
@@ -409,9 +424,12 @@ def compare(count: int, repeat: int, memory_sample: int, json_out: str | None) -
             {name: decode_all(lib) for name, lib in everyone.items()},
             paused=False,
         )
-        bench.rates["encode"] = {
-            name: encode_rate(lib, lines, repeat) for name, lib in everyone.items()
-        }
+        bench.run(
+            "encode",
+            {name: encode_all(lib) for name, lib in everyone.items()},
+            paused=False,
+            setup={name: decode_all(lib) for name, lib in everyone.items()},
+        )
         bench.run(
             "round trip (decode, encode)",
             {name: round_trip(lib) for name, lib in everyone.items()},

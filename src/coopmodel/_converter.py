@@ -387,15 +387,16 @@ def _tagged_unstructure_hook(converter: cattrs.Converter, cls: type) -> Any:
 
 _MISSING: Final = object()
 
-#: The classes whose equal JSON objects recur from document to document: a
-#: forum, its parties, a ministry, a vocabulary area at a stage.  A converter
+#: The classes whose equal JSON objects recur from document to document, the
+#: reference data of the domain: a forum, its parties, a ministry, a city, a
+#: vocabulary area at a stage.  (Not people: sharing costs more than it saves
+#: when most of them occur once.)  A converter
 #: made with ``share=True`` builds one object for equal JSON objects and hands
 #: out that (frozen) object again.  The keys listed make an object unlikely to
 #: recur (an area's free-text detail): with one of them it is built anew.
 SHARED: Final[dict[type, tuple[str, ...]]] = {
     Party: (),
     Organization: (),
-    Person: (),
     Forum: (),
     Place: (),
     ExternalId: (),
@@ -498,6 +499,10 @@ class _ClassHooks:
         hook = self._hook(converter, type_, structure=structure)
         return _marked(hook, "optional")
 
+    def _settled(self, converter: cattrs.Converter, members: Any, *, structure: bool) -> bool:
+        """Whether no member of a union is being generated (so its hook can be had now)."""
+        return not any((id(converter), cls, structure) in self._building for cls in members)
+
     # -- structure --
 
     def structure(self, cls: type, converter: cattrs.Converter) -> Any:
@@ -594,6 +599,17 @@ class _ClassHooks:
             src.add(indent, f"if m is {missing}: {src.ref(hook, 'h')}({var}, None)")
             src.add(indent, f"{var} = m")
             return
+        members = _marked(hook, "union")
+        if members is not None and self._settled(converter, members, structure=True):
+            by_tag = {tag: _tagged_structure_hook(converter, c) for c, tag in members.items()}
+            tagged, tag = src.ref(by_tag, "tagged"), src.ref(TAG_KEY, "tag")
+            h = src.ref(hook, "h")  # for the message when the value is no member
+            src.add(indent, f"if {var}.__class__ is not dict: {h}({var}, None)")
+            src.add(indent, f"t = {var}.get({tag})")
+            src.add(indent, f"f = {tagged}.get(t) if t.__class__ is str else None")
+            src.add(indent, f"if f is None: {h}({var}, None)")
+            src.add(indent, f"{var} = f({var}, None)")
+            return
         item_type = _marked(hook, "tuple")
         if item_type is not None:
             item = src.ref(self._hook(converter, item_type, structure=True), "h")
@@ -631,7 +647,10 @@ class _ClassHooks:
                 # Equal JSON for the same object, again and again: keep its
                 # text, which orjson splices into the document as it is.
                 cache = src.ref({}, "cache")
-                src.add(1, f"entry = {cache}.get({key})")
+                defaults = {f.name: f.default for f in fields}
+                usual = [f"obj.{k} is {src.ref(defaults[k], 'default')}" for k in SHARED[cls]]
+                src.add(1, f"keep = {' and '.join(usual) or 'True'}")
+                src.add(1, f"entry = {cache}.get({key}) if keep else None")
                 src.add(1, "if entry is not None and entry[0] is obj: return entry[1]")
             opening = ["_key: _value"] if head else []
             rest: list[attrs.Attribute[Any]] = []
@@ -656,6 +675,7 @@ class _ClassHooks:
                     1, f"if {self._differs(src, field.default, 'v')}: res[{field.name!r}] = {value}"
                 )
             if shared:
+                src.add(1, "if not keep: return res")
                 fragment = src.ref(orjson.Fragment, "fragment")
                 src.add(1, f"frag = {fragment}({src.ref(orjson.dumps, 'dumps')}(res).decode())")
                 src.add(1, f"if len({cache}) >= {SHARED_LIMIT}: {cache}.clear()")
@@ -691,7 +711,11 @@ class _ClassHooks:
         if hook is identity:
             return expr
         if hook is _enum_value:
-            return f"{expr}.value"
+            return f"{expr}._value_"  # .value is a Python-level descriptor: slow
+        members = _marked(hook, "union")
+        if members is not None and self._settled(converter, members, structure=False):
+            table = {cls: _tagged_unstructure_hook(converter, cls) for cls in members}
+            return f"{src.ref(table, 'tagged')}[{expr}.__class__]({expr})"
         item_type = _marked(hook, "tuple")
         if item_type is not None:
             item = self._unstructure_value(src, converter, item_type, "x")

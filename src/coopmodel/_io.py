@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import threading
@@ -81,11 +82,40 @@ def to_dict(obj: object) -> dict[str, Any]:
 
 def _unstructure(converter: cattrs.Converter, obj: object) -> dict[str, Any]:
     """*obj*'s JSON form, led by the schema version."""
-    hook = converter.get_unstructure_hook(obj.__class__)
+    writer = _WRITERS.get((converter, obj.__class__))
+    if writer is None:
+        writer = _WRITERS[converter, obj.__class__] = _writer(converter, obj.__class__)
+    return writer(obj)  # type: ignore[no-any-return]
+
+
+def _writer(converter: cattrs.Converter, cls: type) -> Callable[[object], Any]:
+    hook = converter.get_unstructure_hook(cls)
     with_head = _marked(hook, "class")
     if with_head is not None:
-        return with_head(VERSION_KEY, SCHEMA_VERSION, obj)  # type: ignore[no-any-return]
-    return {VERSION_KEY: SCHEMA_VERSION, **hook(obj)}
+        return functools.partial(with_head, VERSION_KEY, SCHEMA_VERSION)
+
+    def write(obj: object) -> dict[str, Any]:
+        return {VERSION_KEY: SCHEMA_VERSION, **hook(obj)}
+
+    return write
+
+
+#: Per converter and class: the function that writes a document.
+_WRITERS: dict[tuple[cattrs.Converter, type], Callable[[object], Any]] = {}
+#: Per converter and class: the function that reads a document's body, given the
+#: document with its schema version.
+_READERS: dict[tuple[cattrs.Converter, type], Callable[[dict[str, Any]], Any]] = {}
+
+
+def _reader(converter: cattrs.Converter, cls: type) -> Callable[[dict[str, Any]], Any]:
+    hook: Any = converter.get_structure_hook(cls)
+    if _marked(hook, "class") is not None:
+        return functools.partial(hook, _=cls, _extra=1)  # the version is a known key
+
+    def read(data: dict[str, Any]) -> Any:
+        return converter.structure(_body(data), cls)
+
+    return read
 
 
 def from_dict(data: object, cls: type[T]) -> T:
@@ -113,12 +143,11 @@ def _from_data(converter: cattrs.Converter, data: object, cls: type[T], line: in
             else f"is {version!r}, but this release reads version {SCHEMA_VERSION}"
         )
         raise ParseError((ErrorDetail(f"$.{VERSION_KEY}", message),), line=line)
-    hook = converter.get_structure_hook(cls)
+    reader = _READERS.get((converter, cls))
+    if reader is None:
+        reader = _READERS[converter, cls] = _reader(converter, cls)
     try:
-        if _marked(hook, "class") is not None:
-            generated: Any = hook  # it takes the version as a known key:
-            return generated(data, cls, 1)  # type: ignore[no-any-return]
-        return converter.structure(_body(data), cls)
+        return reader(data)  # type: ignore[no-any-return]
     except Exception as error:  # noqa: BLE001 - every failure becomes a ParseError below
         problems = diagnose(_CONVERTER, _body(data), cls)
         if not problems:  # pragma: no cover - a fast-path failure the diagnosis did not see
