@@ -39,8 +39,13 @@ def short_repr(value: object) -> str:
     (a plain ``repr`` raises :class:`RecursionError`), so containers are shown
     only a few levels deep; a value whose ``repr`` fails anyway (an integer
     with more digits than Python will print, a broken ``__repr__``) is named
-    by its type.
+    by its type.  Of a long string only the start is shown, and only the
+    start is turned into its ``repr``: a megabyte-long bad value costs no more
+    than a short one.
     """
+    if value.__class__ is str and len(value) > _REPR_LIMIT:
+        text = repr(value[:_REPR_LIMIT])
+        return f"{text[: _REPR_LIMIT - 4]}...{text[-1]} ({len(value)} characters in all)"
     try:
         text = _BOUNDED.repr(value) if isinstance(value, _CONTAINERS) else repr(value)
     except Exception:  # noqa: BLE001 - describing a bad value must not fail in turn
