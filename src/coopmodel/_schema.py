@@ -37,6 +37,7 @@ from coopmodel._model import (
 from coopmodel._model._areas import AREA_CODE_MAX_LENGTH, AREA_CODE_PATTERN
 from coopmodel._model._checks import LANGUAGE_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN
 from coopmodel._model._identity import SCHEME_PATTERN
+from coopmodel._model._meeting import MAX_SESSION
 from coopmodel._model._party import ORGANIZATION_CODE_PATTERN, _alpha3_codes
 from coopmodel._model._source import URL_MAX_LENGTH
 
@@ -72,7 +73,7 @@ def _field_schemas() -> dict[tuple[type, str], dict[str, Any]]:
             "maxLength": AREA_CODE_MAX_LENGTH,
         },
         (Meeting, "sources"): {"minItems": 1},
-        (Meeting, "session"): {"minimum": 1},
+        (Meeting, "session"): {"minimum": 1, "maximum": MAX_SESSION},
         (_partial_date(), "year"): {"minimum": 1, "maximum": 9999},
         (_partial_date(), "month"): {"minimum": 1, "maximum": 12},
     }
