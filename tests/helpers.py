@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
+
+import coopmodel
+from coopmodel import strategies as cst
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_JSON = FIXTURES / "india-russia-wg-2025-08-06.json"
@@ -27,3 +33,23 @@ def deep_key(value: Any) -> Any:
     if isinstance(value, tuple):
         return ("tuple", tuple(deep_key(item) for item in value))
     return (type(value).__name__, value)
+
+
+#: Every public class with its strategy, for properties that hold for all of them.
+STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
+    (coopmodel.ExternalId, cst.external_ids()),
+    (coopmodel.Party, cst.parties()),
+    (coopmodel.Organization, cst.organizations()),
+    (coopmodel.Person, cst.people()),
+    (coopmodel.Coordinates, cst.coordinates()),
+    (coopmodel.Place, cst.places()),
+    (coopmodel.Forum, cst.forums()),
+    (coopmodel.DateSpan, cst.date_spans()),
+    (coopmodel.TimeSpan, cst.time_spans()),
+    (coopmodel.PartialDate, cst.partial_dates()),
+    (coopmodel.CooperationArea, cst.cooperation_areas()),
+    (coopmodel.Source, cst.sources()),
+    (coopmodel.Statement, cst.statements()),
+    (coopmodel.ContextEvent, cst.context_events()),
+    (coopmodel.Meeting, cst.meetings()),
+]

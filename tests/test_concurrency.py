@@ -32,8 +32,7 @@ from hypothesis import strategies as st
 
 import coopmodel
 from coopmodel import ErrorDetail, FieldError, Meeting, ParseError, Party, PartyKind
-from coopmodel import strategies as cst
-from helpers import deep_key
+from helpers import STRATEGIES, deep_key
 from test_hostile_corpus import corpus_documents, corpus_meetings
 
 if TYPE_CHECKING:
@@ -43,24 +42,6 @@ T = TypeVar("T")
 
 THREADS = 8
 SAMPLE = 60  # corpus meetings per concurrency test
-
-STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
-    (coopmodel.ExternalId, cst.external_ids()),
-    (coopmodel.Party, cst.parties()),
-    (coopmodel.Organization, cst.organizations()),
-    (coopmodel.Person, cst.people()),
-    (coopmodel.Coordinates, cst.coordinates()),
-    (coopmodel.Place, cst.places()),
-    (coopmodel.Forum, cst.forums()),
-    (coopmodel.DateSpan, cst.date_spans()),
-    (coopmodel.TimeSpan, cst.time_spans()),
-    (coopmodel.PartialDate, cst.partial_dates()),
-    (coopmodel.CooperationArea, cst.cooperation_areas()),
-    (coopmodel.Source, cst.sources()),
-    (coopmodel.Statement, cst.statements()),
-    (coopmodel.ContextEvent, cst.context_events()),
-    (coopmodel.Meeting, cst.meetings()),
-]
 
 
 @pytest.fixture

@@ -15,25 +15,8 @@ from hypothesis import strategies as st
 
 import coopmodel
 from coopmodel import strategies as cst
-from helpers import deep_key
+from helpers import STRATEGIES, deep_key
 
-STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
-    (coopmodel.ExternalId, cst.external_ids()),
-    (coopmodel.Party, cst.parties()),
-    (coopmodel.Organization, cst.organizations()),
-    (coopmodel.Person, cst.people()),
-    (coopmodel.Coordinates, cst.coordinates()),
-    (coopmodel.Place, cst.places()),
-    (coopmodel.Forum, cst.forums()),
-    (coopmodel.DateSpan, cst.date_spans()),
-    (coopmodel.TimeSpan, cst.time_spans()),
-    (coopmodel.PartialDate, cst.partial_dates()),
-    (coopmodel.CooperationArea, cst.cooperation_areas()),
-    (coopmodel.Source, cst.sources()),
-    (coopmodel.Statement, cst.statements()),
-    (coopmodel.ContextEvent, cst.context_events()),
-    (coopmodel.Meeting, cst.meetings()),
-]
 IDS = [cls.__name__ for cls, _ in STRATEGIES]
 
 
