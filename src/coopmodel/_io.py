@@ -271,7 +271,7 @@ def _read_jsonl(
                     done = True
                     break
                 number += 1
-                if len(raw) <= MAX_DOCUMENT_BYTES and not raw.strip():
+                if raw.isspace() and len(raw) <= MAX_DOCUMENT_BYTES:  # blank (not: strip())
                     continue
                 try:
                     batch.append(_read_line(fp, raw, cls, number))

@@ -122,6 +122,9 @@ def _text_problem(value: object) -> str | None:
 
 def text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-blank string of valid Unicode."""
+    # The usual case in one test (ASCII has no surrogates); the rest below.
+    if value.__class__ is str and value.isascii() and value and not value.isspace():
+        return
     problem = _text_problem(value)
     if problem is not None:
         fail(attribute, value, problem)
@@ -129,10 +132,13 @@ def text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 def optional_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or a non-blank string of valid Unicode."""
-    if value is not None:
-        problem = _text_problem(value)
-        if problem is not None:
-            fail(attribute, value, problem)
+    if value is None or (
+        value.__class__ is str and value.isascii() and value and not value.isspace()
+    ):
+        return
+    problem = _text_problem(value)
+    if problem is not None:
+        fail(attribute, value, problem)
 
 
 SLUG_PATTERN: Final = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"

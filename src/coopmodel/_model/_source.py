@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -13,6 +14,10 @@ from coopmodel._model import _checks
 __all__ = ["URL_MAX_LENGTH", "Source"]
 
 URL_MAX_LENGTH: Final = 2048
+# URLs this matches pass every check below (http(s), a host of plain name
+# characters without user or port, then printable ASCII without spaces), so
+# they skip urlsplit, which costs more than the rest of a Source.
+_PLAIN_URL: Final = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?")
 
 
 def _url(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -24,6 +29,8 @@ def _url(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     reason = "is not an absolute http(s) URL"
     if len(value) > URL_MAX_LENGTH:
         _checks.fail(attribute, value, f"is longer than {URL_MAX_LENGTH} characters")
+    if _PLAIN_URL.fullmatch(value) is not None:
+        return
     if not value.isascii() or not value.isprintable() or " " in value:
         _checks.fail(
             attribute,
