@@ -190,6 +190,10 @@ def _loads(text: str | bytes | bytearray | memoryview, line: int | None) -> obje
 def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     """Build a *cls* from JSON text or UTF-8 bytes.
 
+    Reference data that recurs from document to document (a forum, a party,
+    a ministry, a vocabulary area at a stage) is built once and the same
+    immutable object is handed out again, which saves time and memory.
+
     Raises:
         ParseError: the text is not JSON, or not a valid *cls*; it lists every problem.
 
@@ -239,7 +243,8 @@ def read_jsonl(
 
     Lines are read a batch at a time, so memory stays flat however large the
     file; blank lines are skipped.  The garbage collector is paused while a
-    batch is built (never while your code runs between items).
+    batch is built (never while your code runs between items).  Recurring
+    reference data is shared between documents, as by :func:`~coopmodel.from_json`.
 
     Args:
         fp: A file opened in binary (preferred) or text mode.
