@@ -270,3 +270,27 @@ def test_one_field_mutated_parses_or_names_the_path(
     except ParseError as error:
         # The problem is reported at the mutated place, or inside it.
         assert any(e.path.startswith(parent_path) for e in error.errors), (parent_path, error)
+
+
+@pytest.mark.parametrize("zone", ["localtime", "Factory", "right/Asia/Kolkata", "posix/UTC"])
+def test_machine_dependent_zones_refused(zone: str) -> None:
+    found = problems(
+        {"schema_version": 1, "start": f"2025-08-06T21:38:00+05:30[{zone}]"}, coopmodel.TimeSpan
+    )
+    assert found == {
+        "$.start": f"'2025-08-06T21:38:00+05:30[{zone}]' names an unknown time zone {zone!r}"
+    }
+
+
+def test_text_mode_jsonl_that_is_not_utf8() -> None:
+    good = coopmodel.to_json(coopmodel.Party.lookup("India")) + b"\n"
+    data = good * 300 + b'{"name": "\xff"}\n' + good
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    read: list[coopmodel.Party] = []
+    with pytest.raises(ParseError) as info:
+        read.extend(coopmodel.read_jsonl(stream, coopmodel.Party))
+    # The text layer decodes in chunks: what came before the bad chunk is kept.
+    assert 0 < len(read) <= 300
+    assert set(read) == {coopmodel.Party.lookup("India")}
+    assert info.value.line == len(read) + 1
+    assert "is not valid UTF-8 text" in info.value.errors[0].message

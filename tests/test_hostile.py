@@ -97,7 +97,7 @@ BOGUS_ZONES = (
     "A" * 64,
 )
 IMPOSSIBLE_OFFSETS = ("+24:00", "-24:00", "+99:99", "-25:00", "+23:60", "+5:30", "+0530", "+05:3")
-#: Offsets with 60 or more minutes or seconds, which the parser still reads (see the xfail below).
+#: Offsets with 60 or more minutes or seconds, which datetime.fromisoformat would normalise.
 OVERFLOWING_OFFSETS = ("+05:60", "+05:99", "-00:60", "+05:30:60", "+00:00:99")
 FIXED_BOGUS_TIMESTAMPS = (
     "2025-08-06T21:38:00+05:31[Asia/Kolkata]",  # Kolkata is at +05:30
@@ -632,11 +632,7 @@ MUTATIONS: dict[str, tuple[Mutation, Callable[[dict[str, Any]], list[Path]]]] = 
     "wrong_types": (wrong_types, value_paths),
     "unknown_key": (unknown_key, object_paths),
     "huge_string": (huge_string, string_paths),
-    # Not at schema_version: a known bug in _io (see the xfail at the end).
-    "deep_nesting": (
-        deep_nesting,
-        lambda document: [path for path in value_paths(document) if path != ("schema_version",)],
-    ),
+    "deep_nesting": (deep_nesting, value_paths),
     "invalid_utf8": (invalid_utf8, string_paths),
     "non_finite": (non_finite, value_paths),
     "duplicate_key": (duplicate_key, key_paths),
@@ -845,35 +841,20 @@ def test_duplicate_keys_the_last_wins() -> None:
     assert read[0] == read[1] == read[2]
 
 
-# --- known bugs outside the model (to be fixed in _io.py / _converter.py) ----------
+# --- bugs found by this suite, fixed: kept as regression tests ------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="_io._from_data formats a bad schema_version with !r, which recurses without bound",
-)
 def test_deeply_nested_schema_version_is_a_parse_error() -> None:
     text = b'{"schema_version":' + nested_json(1000, "array") + b"}"
     error = attempt(lambda: coopmodel.from_json(text, Meeting))
     assert_names(error, "$.schema_version", exact=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="_io._from_data formats a bad schema_version with !r, which fails for huge integers",
-)
 def test_huge_integer_schema_version_is_a_parse_error() -> None:
     error = attempt(lambda: coopmodel.from_dict({"schema_version": 10**5000}, Meeting))
     assert_names(error, "$.schema_version", exact=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_converter._structure_datetime truncates a fixed offset to whole seconds:"
-    " '+05:30:00.5' silently becomes '+05:30', another instant",
-)
 @pytest.mark.parametrize("offset", ["+05:30:00.5", "-23:59:59.999999"])
 def test_sub_second_offsets_are_kept_or_refused(offset: str) -> None:
     document = dict(corpus_documents()[0])
@@ -887,11 +868,6 @@ def test_sub_second_offsets_are_kept_or_refused(offset: str) -> None:
         assert get(coopmodel.to_dict(outcome), path) == stamp
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_converter._structure_datetime reads offsets with 60 or more minutes or seconds"
-    " (datetime.fromisoformat normalizes them): '+05:99' silently becomes '+06:39'",
-)
 @pytest.mark.parametrize("offset", OVERFLOWING_OFFSETS)
 def test_offsets_with_overflowing_fields_are_refused(offset: str) -> None:
     path: Path = ("sources", 0, "published")

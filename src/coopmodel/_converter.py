@@ -141,7 +141,9 @@ def _enum_hook(enum_cls: type[enum.Enum]) -> Any:
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(
     r"(?P<base>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?P<offset>Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)?)"
+    # An offset is whole seconds, under a day, each field in range: fromisoformat
+    # would read '+05:99' as '+06:39' and drop a fraction of a second.
+    r"(?P<offset>Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)?)"
     r"(?:\[(?P<zone>[A-Za-z0-9_+./-]{1,64})\])?"
 )
 DATE_PATTERN: Final = "^" + _DATE.pattern + "$"
@@ -149,12 +151,28 @@ DATE_PATTERN: Final = "^" + _DATE.pattern + "$"
 #: brackets where there is one (RFC 9557).
 DATETIME_PATTERN: Final = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?"
-    r"[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?(\[[A-Za-z0-9_+./-]{1,64}\])?$"
+    r"[+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(\[[A-Za-z0-9_+./-]{1,64}\])?$"
 )
+
+
+@functools.cache
+def zone_names() -> frozenset[str]:
+    """The IANA zone names a document may use.
+
+    Not ``localtime`` and ``Factory``, nor the ``right/`` and ``posix/``
+    variants: they mean different things on different machines.
+    """
+    return frozenset(
+        name
+        for name in pendulum.timezones()
+        if name not in {"localtime", "Factory"} and not name.startswith(("right/", "posix/"))
+    )
 
 
 @functools.lru_cache(maxsize=1024)
 def _zone(name: str) -> pendulum.Timezone:
+    if name not in zone_names():
+        raise LookupError(name)
     return pendulum.timezone(name)
 
 
@@ -921,7 +939,7 @@ def _detail(path: str, error: Exception) -> ErrorDetail:
     return ErrorDetail(path, str(error))
 
 
-def _diagnose_class(  # noqa: C901, PLR0917 - the steps of building one object
+def _diagnose_class(  # noqa: C901, PLR0912, PLR0917 - the steps of building one object
     converter: cattrs.Converter,
     data: object,
     cls: type,
@@ -932,6 +950,19 @@ def _diagnose_class(  # noqa: C901, PLR0917 - the steps of building one object
     if not isinstance(data, dict):
         problems.append(ErrorDetail(path, f"is {type_name(data)}, expected an object"))
         return _FAILED
+    if cls is Forum:
+        try:
+            _check_forum_depth(data)
+        except FieldError:
+            # Name the forum that is one too many, not merely the top of the chain.
+            problems.append(
+                ErrorDetail(
+                    path + ".parent" * MAX_FORUM_DEPTH,
+                    f"is forum {MAX_FORUM_DEPTH + 1} of a chain: at most {MAX_FORUM_DEPTH}"
+                    " forums may nest",
+                )
+            )
+            return _FAILED
     before = len(problems)
     fields = attrs.fields(attrs.resolve_types(cls))
     known = {field.name for field in fields}

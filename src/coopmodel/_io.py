@@ -14,7 +14,7 @@ import orjson
 
 from coopmodel._converter import SCHEMA_VERSION, _make_converter, _marked, diagnose, make_converter
 from coopmodel._errors import ErrorDetail, ParseError
-from coopmodel._model._checks import type_name
+from coopmodel._model._checks import short_repr, type_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -140,7 +140,7 @@ def _from_data(converter: cattrs.Converter, data: object, cls: type[T], line: in
         message = (
             "is missing"
             if version is None and VERSION_KEY not in data
-            else f"is {version!r}, but this release reads version {SCHEMA_VERSION}"
+            else f"is {short_repr(version)}, but this release reads version {SCHEMA_VERSION}"
         )
         raise ParseError((ErrorDetail(f"$.{VERSION_KEY}", message),), line=line)
     reader = _READERS.get((converter, cls))
@@ -271,12 +271,22 @@ def _read_jsonl(
         failure: ParseError | None = None
         with gc_paused():
             while len(batch) < _BATCH:
-                raw = fp.readline(MAX_DOCUMENT_BYTES + 1)
+                try:
+                    # The limit and the newline after it: a line may hold a document
+                    # of exactly MAX_DOCUMENT_BYTES, as from_json may.
+                    raw = fp.readline(MAX_DOCUMENT_BYTES + 2)
+                except UnicodeDecodeError as error:
+                    # A text-mode file that is not UTF-8: its decoder cannot resync,
+                    # so this is the last line read.
+                    detail = ErrorDetail("$", f"is not valid UTF-8 text: {error.reason}")
+                    failure = ParseError((detail,), line=number + 1)
+                    done = True
+                    break
                 if not raw:
                     done = True
                     break
                 number += 1
-                if raw.isspace() and len(raw) <= MAX_DOCUMENT_BYTES:  # blank (not: strip())
+                if raw.isspace() and len(raw) <= MAX_DOCUMENT_BYTES + 1:  # blank (not: strip())
                     continue
                 try:
                     batch.append(_read_line(fp, raw, cls, number))
@@ -291,8 +301,10 @@ def _read_jsonl(
 
 
 def _read_line(fp: IO[bytes] | IO[str], raw: str | bytes, cls: type[T], number: int) -> T:
+    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    if len(raw) > MAX_DOCUMENT_BYTES and raw.endswith(newline):  # type: ignore[arg-type]
+        raw = raw[:-1]  # a document of exactly the limit, and its newline
     if len(raw) > MAX_DOCUMENT_BYTES:
-        newline = b"\n" if isinstance(raw, bytes) else "\n"
         rest = raw
         while rest and not rest.endswith(newline):  # type: ignore[arg-type]
             rest = fp.readline(MAX_DOCUMENT_BYTES)

@@ -31,6 +31,7 @@ import pycountry
 from hypothesis import strategies as st
 
 from coopmodel import _hypothesis_plugin as _plugin
+from coopmodel._converter import zone_names
 from coopmodel._model import (
     MAX_FORUM_DEPTH,
     ContextEvent,
@@ -238,8 +239,8 @@ def forums(draw: st.DrawFn, max_depth: int = 3) -> Forum:
 
 @functools.cache
 def _zone_names() -> tuple[str, ...]:
-    names = sorted(pendulum.timezones())
-    return tuple(name for name in names if not name.startswith(("right/", "posix/")))
+    # Exactly the names a document may use (no 'localtime', no 'right/...').
+    return tuple(sorted(zone_names()))
 
 
 def _aware(naive: dt.datetime, tz: dt.tzinfo, fold: int) -> pendulum.DateTime | None:
