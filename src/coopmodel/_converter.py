@@ -390,17 +390,21 @@ def _union_unstructure_factory(type_: Any, converter: cattrs.Converter) -> Any:
     return _mark(unstructure, "union", members)
 
 
-def _tagged_unstructure_hook(converter: cattrs.Converter, cls: type) -> Any:
-    tag = tag_of(cls)
+def head_writer(converter: cattrs.Converter, cls: type, key: str, value: object) -> Any:
+    """*cls*'s unstructure hook, writing ``key: value`` first (a tag, a version)."""
     hook = converter.get_unstructure_hook(cls)
     with_head = _marked(hook, "class")
     if with_head is not None:
-        return functools.partial(with_head, TAG_KEY, tag)
+        return functools.partial(with_head, key, value)
 
-    def unstructure(value: Any) -> dict[str, Any]:
-        return {TAG_KEY: tag, **hook(value)}
+    def unstructure(obj: Any) -> dict[str, Any]:
+        return {key: value, **hook(obj)}
 
     return unstructure
+
+
+def _tagged_unstructure_hook(converter: cattrs.Converter, cls: type) -> Any:
+    return head_writer(converter, cls, TAG_KEY, tag_of(cls))
 
 
 # --- class hooks, generated per class --------------------------------------

@@ -12,7 +12,14 @@ from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 import orjson
 
-from coopmodel._converter import SCHEMA_VERSION, _make_converter, _marked, diagnose, make_converter
+from coopmodel._converter import (
+    SCHEMA_VERSION,
+    _make_converter,
+    _marked,
+    diagnose,
+    head_writer,
+    make_converter,
+)
 from coopmodel._errors import ErrorDetail, ParseError
 from coopmodel._model._checks import short_repr, type_name
 
@@ -89,15 +96,8 @@ def _unstructure(converter: cattrs.Converter, obj: object) -> dict[str, Any]:
 
 
 def _writer(converter: cattrs.Converter, cls: type) -> Callable[[object], Any]:
-    hook = converter.get_unstructure_hook(cls)
-    with_head = _marked(hook, "class")
-    if with_head is not None:
-        return functools.partial(with_head, VERSION_KEY, SCHEMA_VERSION)
-
-    def write(obj: object) -> dict[str, Any]:
-        return {VERSION_KEY: SCHEMA_VERSION, **hook(obj)}
-
-    return write
+    writer: Callable[[object], Any] = head_writer(converter, cls, VERSION_KEY, SCHEMA_VERSION)
+    return writer
 
 
 #: Per converter and class: the function that writes a document.
