@@ -128,7 +128,8 @@ def test_cli_summary() -> None:
         check=True,
     )
     assert "India-Russia Working Group on Modernization and Industrial Cooperation" in result.stdout
-    assert "explored: Rare earths, Critical minerals" in result.stdout
+    assert "  explored:    Rare earths, Critical minerals" in result.stdout
+    assert "  discussed:   Aerospace, Wind tunnels" in result.stdout
     assert "backdrop: US President Donald Trump announced high tariffs on India." in result.stdout
 
 

@@ -56,7 +56,7 @@ def summarise(meeting: Meeting, out: TextIO) -> None:
         print(f"  where:    {where}", file=out)
     for stage in sorted({area.stage for area in meeting.areas}, reverse=True):
         labels = ", ".join(a.label for a in meeting.areas if a.stage is stage)
-        print(f"  {stage.value + ':':10}{labels}", file=out)
+        print(f"  {stage.value + ':':12} {labels}", file=out)
     for statement in meeting.statements:
         quote = '"' if statement.verbatim else ""
         issuer = statement.issuer.name
