@@ -13,12 +13,25 @@ from coopmodel._model._identity import ExternalId
 from coopmodel._model._meeting import Meeting, MeetingStatus
 from coopmodel._model._party import Party, PartyKind
 from coopmodel._model._place import Coordinates, Place
+from coopmodel._model._registry import (
+    CHAINS,
+    PUBLIC_CLASSES,
+    REFERENCE_DATA,
+    TAG_KEY,
+    UNION_TAGS,
+    public_class,
+)
 from coopmodel._model._source import Source
 from coopmodel._model._statement import Statement, StatementKind
 from coopmodel._model._time import DateSpan, PartialDate, TimeSpan, When
 
 __all__ = [
+    "CHAINS",
     "MAX_FORUM_DEPTH",
+    "PUBLIC_CLASSES",
+    "REFERENCE_DATA",
+    "TAG_KEY",
+    "UNION_TAGS",
     "Actor",
     "Affiliation",
     "AreaTerm",
@@ -48,6 +61,7 @@ __all__ = [
     "TimeSpan",
     "Vocabulary",
     "When",
+    "public_class",
     "vocabulary",
     "zone_name",
 ]
