@@ -19,6 +19,7 @@ from coopmodel._model._registry import (
     REFERENCE_DATA,
     TAG_KEY,
     UNION_TAGS,
+    WRITTEN_ALWAYS,
     public_class,
 )
 from coopmodel._model._source import Source
@@ -32,6 +33,7 @@ __all__ = [
     "REFERENCE_DATA",
     "TAG_KEY",
     "UNION_TAGS",
+    "WRITTEN_ALWAYS",
     "Actor",
     "Affiliation",
     "AreaTerm",

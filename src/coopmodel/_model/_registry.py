@@ -25,7 +25,15 @@ from coopmodel._model._source import Source
 from coopmodel._model._statement import Statement
 from coopmodel._model._time import DateSpan, PartialDate, TimeSpan
 
-__all__ = ["CHAINS", "PUBLIC_CLASSES", "REFERENCE_DATA", "TAG_KEY", "UNION_TAGS", "public_class"]
+__all__ = [
+    "CHAINS",
+    "PUBLIC_CLASSES",
+    "REFERENCE_DATA",
+    "TAG_KEY",
+    "UNION_TAGS",
+    "WRITTEN_ALWAYS",
+    "public_class",
+]
 
 #: Every public value class, from the simplest to :class:`Meeting`: the classes
 #: a document may hold at its top level.
@@ -81,6 +89,14 @@ REFERENCE_DATA: Final[dict[type, tuple[str, ...]]] = {
 #: before following it.
 CHAINS: Final[dict[type, tuple[str, int]]] = {
     Forum: ("parent", MAX_FORUM_DEPTH),
+}
+
+#: Fields written to JSON even when they hold their default, because readers
+#: in other languages (pandas, DuckDB) do not know the default: a meeting's
+#: status, and its parties (by default the forum's).  Every other field that
+#: holds its default is left out; the JSON Schema declares each default.
+WRITTEN_ALWAYS: Final[dict[type, tuple[str, ...]]] = {
+    Meeting: ("status", "parties"),
 }
 
 
