@@ -672,7 +672,10 @@ CHUNKS = 10
 AGREEMENT_EVERY = 4
 
 
-@pytest.mark.parametrize("chunk", range(CHUNKS))
+# The first tenth of the corpus runs by default; the rest is deep (``pytest -m deep``).
+@pytest.mark.parametrize(
+    "chunk", [0, *(pytest.param(chunk, marks=pytest.mark.deep) for chunk in range(1, CHUNKS))]
+)
 def test_corpus_mutations(chunk: int) -> None:
     """Every corpus document, damaged every way, parses whole or names the damage."""
     meetings = corpus_meetings()
