@@ -105,6 +105,7 @@ napoleon_attr_annotations = True
 # -- doctest -----------------------------------------------------------------
 
 doctest_global_setup = """
+import attrs
 import pendulum
 import coopmodel
 from coopmodel import *
