@@ -95,6 +95,7 @@ class Record:
 
     Attributes:
         where: ``"file"`` for a JSON document, ``"file:line"`` for a line of JSON Lines.
+        line: The line number in JSON Lines, else ``None``.
         value: The object built, or ``None``.
         error: Why no object could be built, or ``None``.
         text: The document's text when it was refused (for hints), else empty.
@@ -103,6 +104,7 @@ class Record:
     """
 
     where: str
+    line: int | None = None
     value: object = None
     error: ParseError | None = None
     text: bytes = b""
@@ -148,8 +150,11 @@ def _document(fp: IO[bytes], where: str, cls: type, head: bytes = b"") -> Record
 
 
 def _regular_size(fp: IO[bytes]) -> int:
-    """The size of a regular file; 0 for a pipe, a device or a terminal."""
-    info = os.fstat(fp.fileno())
+    """The size of a regular file; 0 for a pipe, a device, a terminal or an in-memory file."""
+    try:
+        info = os.fstat(fp.fileno())
+    except (OSError, ValueError):  # io.UnsupportedOperation: no file descriptor
+        return 0
     return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
@@ -192,7 +197,7 @@ def _lines(
         if len(text) > MAX_DOCUMENT_BYTES:
             if not raw.endswith(b"\n"):
                 _skip_line(fp)
-            yield Record(where, error=_too_large(number))
+            yield Record(where, number, error=_too_large(number))
         elif not _blank(text):
             yield _parse(text, where, cls, number)
 
@@ -210,9 +215,9 @@ def _skip_line(fp: IO[bytes]) -> None:
 
 def _parse(text: bytes, where: str, cls: type, line: int | None) -> Record:
     try:
-        return Record(where, value=from_json(text, cls))
+        return Record(where, line, value=from_json(text, cls))
     except ParseError as error:
-        return Record(where, error=ParseError(error.errors, line=line), text=text)
+        return Record(where, line, error=ParseError(error.errors, line=line), text=text)
 
 
 def _too_large(line: int | None) -> ParseError:

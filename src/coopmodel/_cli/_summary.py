@@ -30,7 +30,7 @@ _MEETING_FIELDS: Final = frozenset(
 def run_summary(run: Run) -> int:
     """Print a summary of every record of every input; return the exit status."""
     first = True
-    headed = len(run.inputs) > 1 or any(source.format == "jsonl" for source in run.inputs)
+    several = len(run.inputs) > 1
     for record in run.records():
         if record.error is not None:
             report_problems(run.warn_lines, record, run.hint(record))
@@ -38,7 +38,7 @@ def run_summary(run: Run) -> int:
         if not first:
             run.out.line()
         first = False
-        if headed:
+        if several or record.line is not None:  # say which record this is
             run.out.line(f"# {record.where}")
         for line in summary_lines(record.value):
             run.out.line(line)
