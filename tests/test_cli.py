@@ -9,6 +9,7 @@ its own case's exact output.  Functions of the command that need no process
 
 from __future__ import annotations
 
+import argparse
 import concurrent.futures
 import io
 import json
@@ -44,7 +45,7 @@ from coopmodel import (
     Stage,
     TimeSpan,
 )
-from coopmodel._cli import main
+from coopmodel._cli import _parser, main
 from coopmodel._cli._render import describe, ordinal
 from coopmodel._cli._terminal import escape
 from coopmodel._model import PUBLIC_CLASSES
@@ -600,6 +601,26 @@ def test_other_commands_do_not_load_extract(capsys: pytest.CaptureFixture[str]) 
     assert main(["schema", "Party"]) == 0
     assert "coopmodel.text._cli" not in sys.modules
     capsys.readouterr()
+
+
+# -- the reference page follows the parser -----------------------------------
+
+REFERENCE = Path(__file__).parent.parent / "docs" / "reference" / "cli.md"
+
+
+def test_reference_page_names_every_command_option_and_class() -> None:
+    page = REFERENCE.read_text(encoding="utf-8")
+    parser = _parser(None)
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in commands.choices.items():
+        assert f"## `coopmodel {name}" in page
+        for action in [*parser._actions, *command._actions]:
+            for option in set(action.option_strings) - {"-h"}:
+                assert f"`{option}" in page or f"coopmodel {option}" in page
+    for cls in PUBLIC_CLASSES:
+        assert f"`{cls.__name__}`" in page
+    for status in (0, 1, 2, 130, EXIT_BROKEN_PIPE):
+        assert f"| {status} |" in page
 
 
 # -- in-process: escaping and time formats ------------------------------------
