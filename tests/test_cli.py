@@ -548,6 +548,14 @@ def test_write_error_is_blamed_on_the_output(ran: Callable[[str], Result]) -> No
     )
 
 
+def test_closed_stdout_is_an_output_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # what Python does when descriptor 1 is closed
+    assert main(["validate", str(SEED_JSON)]) == 2
+    assert capsys.readouterr().err == "coopmodel: cannot write output: standard output is closed\n"
+
+
 @case
 def odd_file_names(root: Path) -> Result:
     return coopmodel_command(root, "validate", b"\xff-missing.json", b"caf\xe9\x1b[31m.jsonl")

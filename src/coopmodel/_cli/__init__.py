@@ -153,9 +153,8 @@ def _run(args: argparse.Namespace) -> int:
         out = Output(sys.stdout)
         status = run_schema(out, args.cls)
     elif args.command == "extract":
+        out = Output(sys.stdout)
         status = int(args.run(args))
-        sys.stdout.flush()
-        return status
     else:
         run = Run.from_args(args, sys.stdout)
         out = run.out
@@ -166,10 +165,12 @@ def _run(args: argparse.Namespace) -> int:
 
 def _quiet_stdout() -> None:
     """Point standard output at the null device, so exit has nothing left to fail on."""
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):  # not a real file: nothing to do
+    except (OSError, ValueError):  # not a real file (io.UnsupportedOperation): nothing to do
         pass
 
 

@@ -49,7 +49,7 @@ class Run:
     _hinted: set[Input] = attrs.Factory(set)
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, stdout: TextIO) -> Run:
+    def from_args(cls, args: argparse.Namespace, stdout: TextIO | None) -> Run:
         """The run the parsed command line asks for."""
         inputs = tuple(input_of(name, args.format) for name in args.files)
         return cls(Output(stdout), inputs, args.type or Meeting, args.type is not None)

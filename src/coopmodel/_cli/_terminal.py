@@ -11,6 +11,7 @@ every line, so no caller can forget.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING, Final
@@ -98,7 +99,7 @@ class Output:
     its own.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
 
     def line(self, text: str = "") -> None:
@@ -109,22 +110,28 @@ class Output:
         """Write *data* as it is: for output coopmodel made itself, such as JSON."""
         self.flush()
         try:
-            self._stream.buffer.write(data)
+            self._open().buffer.write(data)
         except OSError as error:
             raise _output_error(error) from None
 
     def flush(self) -> None:
         """Write out what is buffered."""
         try:
-            self._stream.flush()
+            self._open().flush()
         except OSError as error:
             raise _output_error(error) from None
 
     def _write(self, text: str) -> None:
         try:
-            self._stream.write(text)
+            self._open().write(text)
         except OSError as error:
             raise _output_error(error) from None
+
+    def _open(self) -> TextIO:
+        """The stream; Python sets ``sys.stdout`` to ``None`` when descriptor 1 was closed."""
+        if self._stream is None:
+            raise OSError(errno.EBADF, "standard output is closed")
+        return self._stream
 
 
 def _output_error(error: OSError) -> Exception:
