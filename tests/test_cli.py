@@ -279,7 +279,7 @@ def validate_party_as_meeting(root: Path) -> Result:
 
 def test_validate_hints_at_the_class_a_document_is(ran: Callable[[str], Result]) -> None:
     result = ran("validate_party_as_meeting")
-    assert result.lines[0] == "party.json: 7 problems:"
+    assert result.lines[0].startswith("party.json: ")  # the problems are the model's
     assert result.lines[-2:] == [
         "  hint: this is a valid Party; use --type Party",
         "0 valid and 1 invalid Meeting record in 1 file",

@@ -67,7 +67,7 @@ class Run:
                     yield record
             except UnreadableError as error:
                 self.unreadable += 1
-                warn(f"coopmodel: {error}")
+                self.warn_lines(f"coopmodel: {error}")
 
     def warn_lines(self, text: str) -> None:
         """Report *text* on standard error (after the output so far)."""

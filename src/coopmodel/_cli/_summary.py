@@ -22,8 +22,23 @@ _LABEL: Final = 14
 #: The fields of a meeting that its summary shows in its own way; any other
 #: field that holds more than its default is listed after them.
 _MEETING_FIELDS: Final = frozenset(
-    {"id", "title", "forum", "sources", "status", "session", "when", "location", "parties"}
-    | {"participants", "areas", "statements", "context", "summary", "identifiers"}
+    [
+        "id",
+        "title",
+        "forum",
+        "sources",
+        "status",
+        "session",
+        "when",
+        "location",
+        "parties",
+        "participants",
+        "areas",
+        "statements",
+        "context",
+        "summary",
+        "identifiers",
+    ]
 )
 
 
