@@ -87,7 +87,8 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=("json", "jsonl"),
-        help="read every input as one JSON document or as JSON Lines (default: by file name)",
+        help="read every input as one JSON document or as JSON Lines (default: by the file "
+        "name's ending; standard input by its first line)",
     )
 
 
