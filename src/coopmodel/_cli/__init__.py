@@ -47,8 +47,8 @@ exit status:
   0    every record is valid
   1    some record is invalid
   2    a usage error; or an input or the output could not be read or written
-  130  interrupted
-  141  the reader of the output went away (a broken pipe), as for cat
+  {EXIT_INTERRUPTED}  interrupted
+  {EXIT_BROKEN_PIPE}  the reader of the output went away (a broken pipe), as for cat
 """
 
 
