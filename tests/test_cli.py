@@ -171,6 +171,9 @@ def write_inputs(root: Path) -> None:
     (root / "meetings.ndjson").write_bytes(jsonl(ONE_DAY, THREE_DAYS))
     (root / "meeting.json").write_bytes(SEED_JSON.read_bytes())
     (root / "party.json").write_bytes(coopmodel.to_json(INDIA))
+    bad_code = seed_dict()
+    bad_code["forum"]["parties"][0]["code"] = "XX"  # type: ignore[index]
+    (root / "bad-code.json").write_bytes(json.dumps(bad_code).encode())
     (root / "zero.json").symlink_to("/dev/zero")
     with (root / "sparse.json").open("wb") as fp:
         fp.truncate(1 << 30)  # 1 GiB that takes no disk
@@ -242,7 +245,9 @@ def starts(lines: list[str], prefixes: list[str]) -> bool:
 
 @case
 def validate_lines(root: Path) -> Result:
-    return coopmodel_command(root, "validate", "meetings.jsonl", "meetings.ndjson", "meeting.json")
+    return coopmodel_command(
+        root, "validate", "meetings.jsonl", "meetings.ndjson", "meeting.json", "bad-code.json"
+    )
 
 
 def test_validate_reports_every_bad_line_and_counts(ran: Callable[[str], Result]) -> None:
@@ -259,11 +264,12 @@ def test_validate_reports_every_bad_line_and_counts(ran: Callable[[str], Result]
             "  $.forum: is missing",
             "  $.sources: is missing",
             "  $.id: ",
-            "5 valid and 3 invalid Meeting records in",
+            "bad-code.json: $.forum.parties[0].code: 'XX' ",
+            "5 valid and 4 invalid Meeting records in",
         ],
     )
-    assert result.lines[-1] == "5 valid and 3 invalid Meeting records in 3 files"
-    assert "\\x1b[31mred" in result.lines[-2] or "\\u001b[31mred" in result.lines[-2]
+    assert result.lines[-1] == "5 valid and 4 invalid Meeting records in 4 files"
+    assert "\\x1b[31mred" in result.lines[-3] or "\\u001b[31mred" in result.lines[-3]
     assert "\x1b" not in result.out
     assert result.status == 1
     assert result.err == ""
@@ -470,15 +476,34 @@ def test_summary_of_json_lines(ran: Callable[[str], Result]) -> None:
     assert result.status == 1
 
 
-def test_summary_of_one_document_has_no_header(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["summary", str(SEED_JSON)]) == 0
-    lines = capsys.readouterr().out.splitlines()
+@case
+def summary_document(root: Path) -> Result:
+    return coopmodel_command(root, "summary", "meeting.json")
+
+
+def test_summary_of_one_document(ran: Callable[[str], Result]) -> None:
+    result = ran("summary_document")
     seed = coopmodel.from_json(SEED_JSON.read_bytes(), Meeting)
-    assert lines[:3] == [seed.title, f"  id:            {seed.id}", "  status:        held"]
-    assert (
+    # One document: no "#" header.
+    assert result.lines[:3] == [seed.title, f"  id:            {seed.id}", "  status:        held"]
+    labels = [line.split(":")[0].strip() for line in result.lines]
+    stages = [label for label in labels if label in {"welcomed", "discussed", "explored"}]
+    assert stages == ["welcomed", "discussed", "explored"]  # the furthest stage first
+    explored = result.lines[labels.index("explored")]
+    assert explored.startswith("  explored:      Rare earths, Critical minerals, ")
+    assert result.lines[labels.index("forum")] == (
         "  forum:         India-Russia Working Group on Modernization and Industrial "
-        "Cooperation < IRIGC-TEC" in lines
+        "Cooperation < IRIGC-TEC"
     )
+    assert result.lines[labels.index("context")] == (
+        "  context:       backdrop: US President Donald Trump announced high tariffs on India."
+    )
+    assert (result.status, result.err) == (0, "")
+
+
+def test_schema_of_a_meeting_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == coopmodel.json_schema(Meeting)
 
 
 # -- item 15: sizes, escapes, output errors, file names -----------------------
