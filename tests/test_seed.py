@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -118,39 +116,3 @@ def test_validates_against_schema() -> None:
     jsonschema.validate(
         orjson.loads(SEED_JSON.read_bytes()), coopmodel.json_schema(coopmodel.Meeting)
     )
-
-
-def test_cli_summary() -> None:
-    result = subprocess.run(  # noqa: S603 - our own module
-        [sys.executable, "-m", "coopmodel", "summary", str(SEED_JSON)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "India-Russia Working Group on Modernization and Industrial Cooperation" in result.stdout
-    assert "  explored:    Rare earths, Critical minerals" in result.stdout
-    assert "  discussed:   Aerospace, Wind tunnels" in result.stdout
-    assert "backdrop: US President Donald Trump announced high tariffs on India." in result.stdout
-
-
-def test_cli_validate_reports_problems(tmp_path: Path) -> None:
-    bad = orjson.loads(SEED_JSON.read_bytes())
-    bad["forum"]["parties"][0]["code"] = "XX"
-    path = tmp_path / "bad.json"
-    path.write_bytes(orjson.dumps(bad))
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "coopmodel", "validate", str(SEED_JSON), str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 1
-    assert "1 valid meeting" in result.stdout
-    assert "$.forum.parties[0].code: 'XX' is not an ISO 3166-1 alpha-3 code" in result.stderr
-
-
-def test_cli_schema() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "coopmodel", "schema"], capture_output=True, check=True
-    )
-    assert orjson.loads(result.stdout) == coopmodel.json_schema(coopmodel.Meeting)
