@@ -70,7 +70,10 @@ FORUM = Forum(
 )
 SOURCE = Source(publisher="Business Standard", title="India, Russia hold talks")
 KOLKATA = "Asia/Kolkata"
-HOSTILE_TITLE = "Talks\n  id:            fake\x1b]0;owned\x07\x1b[2J \u202egnp.exe\x85\x7f"
+# The model refuses control characters other than tabs and line breaks; a line
+# break, a line separator and bidi controls are still text, and must not reach
+# the terminal raw.
+HOSTILE_TITLE = "Talks\n  id:            fake\u2028\u202egnp.exe\u200f"
 
 
 def meeting(**changes: object) -> Meeting:
@@ -115,7 +118,7 @@ THREE_DAYS = meeting(
 )
 
 SUMMARY_ONE_TIME = [
-    "Talks\\n  id:            fake\\x1b]0;owned\\x07\\x1b[2J \\u202egnp.exe\\x85\\x7f",
+    "Talks\\n  id:            fake\\u2028\\u202egnp.exe\\u200f",
     "  id:            one-time",
     "  status:        held",
     "  session:       5th",
