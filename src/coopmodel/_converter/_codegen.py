@@ -170,26 +170,32 @@ class Source:
         return namespace
 
 
-def _key_safe(type_: Any, seen: frozenset[type] = frozenset()) -> bool:  # noqa: PLR0911
-    """Whether equal values of *type_* are always written alike (so a key may hold them).
+def _key_kind(type_: Any) -> str:
+    """How a field of *type_* enters a sharing key.
 
-    Not a float (``-0.0 == 0.0``) nor a date-time (equal instants in
-    different zones), nor a class that holds one.
+    ``"value"``: text, integers, booleans and dates, whose equal values are
+    written alike.  ``"id"``: enum members and shared objects (an object from
+    the cache stays alive as long as the entry that holds it, so equal ids are
+    the same object; ids also hash faster than attrs classes and enums).
+    ``"ids"``: a tuple of those.  ``"text"``: anything else (a float, for
+    ``-0.0 == 0.0``; a date-time, equal in two zones; an object that is not
+    shared), by its JSON text.
     """
-    if type_ in (str, int, bool, pendulum.Date) or is_enum(type_):
-        return True
     if is_optional(type_):
-        return _key_safe(without_none(type_), seen)
+        type_ = without_none(type_)
+    if type_ in (str, int, bool, pendulum.Date):
+        return "value"
+    if is_enum(type_) or type_ in REFERENCE_DATA:
+        return "id"
+    if is_tagged_union(type_) and all(member in REFERENCE_DATA for member in type_.__args__):
+        return "id"
     if is_homogeneous_tuple(type_):
-        return _key_safe(type_.__args__[0], seen)
-    if is_tagged_union(type_):
-        return all(_key_safe(member, seen) for member in type_.__args__)
-    if isinstance(type_, type) and attrs.has(type_):
-        if type_ in seen:
-            return True
-        inner = seen | {type_}
-        return all(_key_safe(f.type, inner) for f in attrs.fields(attrs.resolve_types(type_)))
-    return False
+        kind = _key_kind(type_.__args__[0])
+        if kind == "value":
+            return "value"
+        if kind == "id":
+            return "ids"
+    return "text"
 
 
 def _always(field: attrs.Attribute[Any], names: set[str]) -> bool:
@@ -233,7 +239,7 @@ class ClassHooks:
     def _slot(self, cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> Slot | None:
         if self.sharing is None or cls not in REFERENCE_DATA:
             return None
-        text_positions = tuple(i for i, f in enumerate(fields) if not _key_safe(f.type))
+        text_positions = tuple(i for i, f in enumerate(fields) if _key_kind(f.type) == "text")
         return self.sharing.slot(cls, text_positions)
 
     # -- structure --
@@ -248,7 +254,7 @@ class ClassHooks:
             self._building.discard(key)
         return mark(plain, ClassMark(cls, with_head))
 
-    def _structure(self, cls: type, converter: cattrs.Converter) -> tuple[Any, Any]:  # noqa: PLR0915 - one function's source, step by step
+    def _structure(self, cls: type, converter: cattrs.Converter) -> tuple[Any, Any]:
         src = Source()
         fields = attrs.fields(attrs.resolve_types(cls))
         missing = src.ref(MISSING, "missing")
@@ -266,14 +272,16 @@ class ClassHooks:
                 src.add(1, f"{src.ref(check_head, 'head')}(o, _key, _value)")
             src.add(1, f"n = {required + head}")
             arguments, late, key = [], [], []
-            for position, field in enumerate(fields):
+            for field in fields:
                 var = f"v_{field.name}"
                 src.add(1, f"{var} = o.get({field.alias!r}, {missing})")
-                if slot is not None and position in slot.text_positions:
-                    dumps = src.ref(orjson.dumps, "dumps")
-                    key.append(f"{dumps}(o.get({field.alias!r}))")
+                kind = _key_kind(field.type)
+                if kind == "text":
+                    key.append(f"{src.ref(orjson.dumps, 'dumps')}(o.get({field.alias!r}))")
+                elif kind == "ids":
+                    key.append(f"tuple([id(x) for x in {var}])")
                 else:
-                    key.append(var)
+                    key.append(f"id({var})" if kind == "id" else var)
                 if field.default is attrs.NOTHING:
                     fail = src.ref(_missing, "fail")
                     src.add(1, f"if {var} is {missing}: {fail}({field.alias!r})")
@@ -295,30 +303,43 @@ class ClassHooks:
             if slot is None:
                 src.add(1, f"return {call}")
                 continue
-            # Sharing: off for a while (state[0]), or a value unlikely to recur.
-            state = src.ref(slot.state, "state")
-            src.add(1, f"s = {state}")
-            src.add(1, "if s[0]:")
-            src.add(2, "s[0] -= 1")
-            src.add(2, f"return {call}")
-            by_name = {field.name: field for field in fields}
-            rare = [
-                f"v_{n} is not {src.ref(by_name[n].default, 'default')}"
-                for n in REFERENCE_DATA[cls]
-            ]
-            if rare:
-                src.add(1, f"if {' or '.join(rare)}: return {call}")
-            src.add(1, f"k = ({', '.join(key)},)")
-            src.add(1, f"hit = {src.ref(slot.cache, 'cache')}.get(k)")
-            src.add(1, "s[1] += 1")
-            src.add(1, "if hit is not None:")
-            src.add(2, "s[2] += 1")
-            src.add(2, "return hit")
-            src.add(1, f"obj = {call}")
-            src.add(1, f"{src.ref(self.sharing.insert, 'insert')}({src.ref(slot, 'slot')}, k, obj)")  # type: ignore[union-attr]
-            src.add(1, "return obj")
+            self._share(src, cls, fields, slot, key, call)
         namespace = src.compile(name)
         return namespace[name], namespace[f"{name}_with_head"]
+
+    def _share(  # noqa: PLR0917 - the parts of one generated function
+        self,
+        src: Source,
+        cls: type,
+        fields: tuple[attrs.Attribute[Any], ...],
+        slot: Slot,
+        key: list[str],
+        call: str,
+    ) -> None:
+        """Add lines that look the value up in the sharing cache, build it if new, and keep it."""
+        # Sharing: look the value up (a tuple and a dict lookup: next to
+        # nothing); keep a new one unless sharing is off for this class for
+        # a while (state[0]); never for a value unlikely to recur.
+        by_name = {field.name: field for field in fields}
+        rare = [
+            f"v_{n} is not {src.ref(by_name[n].default, 'default')}" for n in REFERENCE_DATA[cls]
+        ]
+        if rare:
+            src.add(1, f"if {' or '.join(rare)}: return {call}")
+        src.add(1, f"k = ({', '.join(key)},)")
+        src.add(1, f"hit = {src.ref(slot.cache, 'cache')}.get(k)")
+        src.add(1, f"s = {src.ref(slot.state, 'state')}")
+        src.add(1, "s[1] += 1")
+        src.add(1, "if hit is not None:")
+        src.add(2, "s[2] += 1")
+        src.add(2, "return hit")
+        src.add(1, f"obj = {call}")
+        src.add(1, "if s[0]:")
+        src.add(2, "s[0] -= 1")
+        src.add(2, "if not s[0]: s[1] = s[2] = 0")  # back on: a new window
+        insert = src.ref(self.sharing.insert, "insert")  # type: ignore[union-attr]
+        src.add(1, f"else: {insert}({src.ref(slot, 'slot')}, k, obj)")
+        src.add(1, "return obj")
 
     def _structure_value(
         self, src: Source, converter: cattrs.Converter, type_: Any, var: str, indent: int

@@ -23,10 +23,14 @@ What is kept, and for how long:
   forum with a 100 KB name) is never kept, nor is its JSON text.
 - What a document added is taken out again when the document turns out to
   be invalid (unless the budget was reached meanwhile, when all was forgotten).
-- Sharing switches itself off for a class whose values rarely recur (fewer
-  than half of :data:`WINDOW` lookups found), and tries again after
-  :data:`OFF_CALLS` values of that class, so where nothing recurs a value
-  costs what it costs without sharing.
+- Looking a value up costs a tuple and a dict lookup.  A value is kept from
+  its second sighting only (the first notes its hash, of at most
+  :data:`SEEN_MAX` per class), so a value that never recurs costs neither
+  memory nor the estimate of its size.  A class whose values rarely recur
+  (fewer than :data:`MIN_HIT_RATE` of :data:`WINDOW` lookups found) keeps no
+  new values for its next :data:`OFF_CALLS` misses (values already kept are
+  still found), and then tries again, so where nothing recurs a value costs
+  about what it costs without sharing.
 - :func:`clear_caches` forgets everything now; :func:`set_sharing` turns
   sharing off (and on again) for the whole process.
 """
@@ -44,7 +48,9 @@ import attrs
 import orjson
 
 __all__ = [
+    "MIN_HIT_RATE",
     "OFF_CALLS",
+    "SEEN_MAX",
     "SHARING_MAX_BYTES",
     "SHARING_MAX_ENTRIES",
     "SHARING_MAX_VALUE_BYTES",
@@ -68,15 +74,21 @@ SHARING_MAX_VALUE_BYTES: Final = 64 * 1024
 WINDOW: Final = 512
 """How many lookups of a class's values sharing judges its hit rate on."""
 
-MIN_HIT_RATE: Final = 0.5
-"""Below this share of hits in a window, sharing is switched off for the class."""
+MIN_HIT_RATE: Final = 0.25
+"""Below this share of hits in a window, a class keeps no new values for a while."""
 
 OFF_CALLS: Final = 16 * WINDOW
-"""For how many values of a class sharing stays off before it tries again."""
+"""For how many misses a class keeps no new values before it tries again."""
 
 #: What an entry costs beyond its key and object: its slots in two dicts and its
 #: record of kept JSON text.
 _ENTRY_OVERHEAD: Final = 200
+
+#: How many key hashes a class remembers to tell a value's second sighting.
+SEEN_MAX: Final = 4096
+
+#: Classes whose values cost a shared object nothing: singletons and small ints.
+_FREE: Final[set[type]] = {type(None), bool, int}
 
 #: Whether sharing is on in this process (see set_sharing).
 _SWITCH: Final = {"on": True}
@@ -85,26 +97,44 @@ _ALL: Final[weakref.WeakSet[Sharing]] = weakref.WeakSet()
 _ALL_LOCK: Final = threading.Lock()
 
 
+def _names(cls: type) -> tuple[str, ...]:
+    """The attribute names of an attrs class; none for anything else."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = (
+            tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else ()
+        )
+    return names
+
+
+_NAMES: Final[dict[type, tuple[str, ...]]] = {}
+
+
 class Slot:
     """The caches and statistics of one class.
 
     Attributes:
         cache: Each shared object by its key.
-        ids: An entry ``[obj, text, head_key, head_value, head_text]`` per
-            shared object, by ``id(obj)``: the kept JSON text of the object,
-            and of the object with a leading key.
-        state: ``[off, lookups, hits]``: *off* counts down the values to read
-            without sharing (infinite while sharing is switched off), the
-            others count this window's lookups and hits.
+        ids: An entry ``[obj, text, head_key, head_value, head_text, written]``
+            per shared object, by ``id(obj)``: the kept JSON text of the
+            object, and of the object with a leading key, and whether it was
+            written before (its text is kept from its second writing).
+        state: ``[off, lookups, hits]``: *off* counts down the misses whose
+            values are not kept (infinite while sharing is switched off), the
+            others count this window's lookups and hits (second sightings
+            count as hits).
+        seen: The hashes of values seen once (at most :data:`SEEN_MAX`): a
+            value is kept from its second sighting.
         text_positions: Where the key holds JSON text of its own (counted in
             its size), not a value the object holds.
     """
 
-    __slots__ = ("cache", "ids", "state", "text_positions")
+    __slots__ = ("cache", "ids", "seen", "state", "text_positions")
 
     def __init__(self, text_positions: tuple[int, ...], *, on: bool) -> None:
         self.cache: dict[object, object] = {}
         self.ids: dict[int, list[Any]] = {}
+        self.seen: set[int] = set()
         self.state: list[Any] = [0 if on else math.inf, 0, 0]
         self.text_positions = text_positions
 
@@ -148,10 +178,25 @@ class Sharing:
     # -- reading --
 
     def insert(self, slot: Slot, key: tuple[Any, ...], obj: object) -> None:
-        """Keep *obj* under *key*, if it fits; called after a lookup missed."""
+        """Keep *obj* under *key* if its key was seen before and it fits; after a miss.
+
+        A value is kept from its second sighting: the first only notes its
+        hash, so values that never recur never cost their size estimate nor
+        memory.
+        """
         state = slot.state
         if state[1] >= WINDOW:
             self._judge(state)
+        seen = slot.seen
+        # By value, not by key: the key holds the ids of shared children, which
+        # differ between the first sighting and the second.
+        sighting = hash(obj)
+        if sighting not in seen:
+            if len(seen) >= SEEN_MAX:
+                seen.clear()
+            seen.add(sighting)
+            return
+        state[2] += 1  # a value that recurs: as good as a hit, for judging the class
         cost = _ENTRY_OVERHEAD + sys.getsizeof(key)
         for position in slot.text_positions:
             cost += sys.getsizeof(key[position])
@@ -162,7 +207,7 @@ class Sharing:
             if self.bytes + cost > self.max_bytes or self.entries >= self.max_entries:
                 self._forget()
             slot.cache[key] = obj
-            slot.ids[id(obj)] = [obj, None, None, None, None]
+            slot.ids[id(obj)] = [obj, None, None, None, None, False]
             self.bytes += cost
             self.entries += 1
         journal: list[Any] | None = getattr(self._local, "journal", None)
@@ -170,37 +215,43 @@ class Sharing:
             journal.append((slot, key, obj, cost))
 
     def _judge(self, state: list[Any]) -> None:
-        """End a window: switch sharing off for a while if too few lookups hit."""
+        """End a window: keep no new values for a while if too few lookups hit."""
         if state[2] < state[1] * MIN_HIT_RATE and self.on:
             state[0] = OFF_CALLS
         state[1] = state[2] = 0
 
-    def _size(self, value: object, limit: int) -> int:
+    def _size(self, value: object, limit: int) -> int:  # noqa: C901 - one walk, a branch per kind
         """An estimate of the memory *value* keeps alive that no other entry counts.
 
         Stops early once over *limit*.
         """
-        total = 0
-        stack = [value]
+        total = sys.getsizeof(value)
+        stack: list[Any] = [getattr(value, name) for name in _names(type(value))]
+        slots = self._slots
         while stack:
             item = stack.pop()
             cls = item.__class__
-            if cls is str or cls is int or cls is float:
+            if cls is str:
                 total += sys.getsizeof(item)
             elif cls is tuple:
-                total += sys.getsizeof(item)
-                stack.extend(item)  # type: ignore[arg-type]
-            elif item is None or cls is bool or isinstance(item, enum.Enum):
+                if item:  # () is one object, shared by all
+                    total += sys.getsizeof(item)
+                    stack.extend(item)
+            elif cls in _FREE:
                 continue
             else:
-                slot = self._slots.get(cls)
-                if item is not value and slot is not None:
+                slot = slots.get(cls)
+                if slot is not None:
                     entry = slot.ids.get(id(item))
                     if entry is not None and entry[0] is item:
                         continue  # counted in its own entry
                 total += sys.getsizeof(item)
-                if attrs.has(cls):
-                    stack.extend(getattr(item, field.name) for field in attrs.fields(cls))
+                names = _names(cls)
+                if names:
+                    stack.extend([getattr(item, name) for name in names])
+                elif isinstance(item, enum.Enum):
+                    total -= sys.getsizeof(item)  # a member lives as long as its class
+                    _FREE.add(cls)
             if total > limit:
                 break
         return total
@@ -208,7 +259,14 @@ class Sharing:
     # -- writing --
 
     def text(self, entry: list[Any], res: dict[str, Any], head: tuple[str, object] | None) -> Any:
-        """Keep the JSON text of a shared object's form *res*, and return it as a fragment."""
+        """Keep the JSON text of a shared object's form *res*, and return it as a fragment.
+
+        Only from the second time an object is written: one written once
+        costs a flag, not its text.
+        """
+        if not entry[5]:
+            entry[5] = True
+            return res
         text = orjson.dumps(res).decode()  # a str is compact; orjson's bytes keep a buffer
         cost = sys.getsizeof(text) + 64
         if cost > self.max_value_bytes:
@@ -264,6 +322,7 @@ class Sharing:
         for slot in self._slots.values():
             slot.cache.clear()
             slot.ids.clear()
+            slot.seen.clear()
         self.bytes = 0
         self.entries = 0
 
