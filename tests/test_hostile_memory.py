@@ -236,6 +236,17 @@ def test_sharing_switches_itself_off_for_a_class_whose_values_do_not_recur() -> 
     assert ids[1] is ids[2]
 
 
+def test_a_class_whose_values_recur_keeps_new_ones_from_their_first_sighting() -> None:
+    text = _forum_json(1)
+    for _ in range(WINDOW + 2):  # a window of hits
+        coopmodel.from_json(text, Forum)
+    assert _sharing().stats()["entries"] == 1
+    new = _forum_json(2)
+    first = coopmodel.from_json(new, Forum)
+    assert coopmodel.from_json(new, Forum) is first
+    assert _sharing().stats()["entries"] == 2
+
+
 def test_a_shared_object_s_json_text_is_kept_only_for_objects_from_the_cache() -> None:
     fresh = coopmodel.Forum(id="f", name="F", kind=coopmodel.ForumKind.SUMMIT)
     assert coopmodel.to_json(fresh) == coopmodel.to_json(fresh)

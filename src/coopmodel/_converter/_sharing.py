@@ -26,7 +26,9 @@ What is kept, and for how long:
 - Looking a value up costs a tuple and a dict lookup.  A value is kept from
   its second sighting only (the first notes its hash, of at most
   :data:`SEEN_MAX` per class), so a value that never recurs costs neither
-  memory nor the estimate of its size.  A class whose values rarely recur
+  memory nor the estimate of its size; a class whose values mostly recur
+  (at least :data:`EAGER_HIT_RATE` of a window's lookups) keeps them from
+  their first sighting.  A class whose values rarely recur
   (fewer than :data:`MIN_HIT_RATE` of :data:`WINDOW` lookups found) keeps no
   new values for its next :data:`OFF_CALLS` misses (values already kept are
   still found), and then tries again, so where nothing recurs a value costs
@@ -48,6 +50,7 @@ import attrs
 import orjson
 
 __all__ = [
+    "EAGER_HIT_RATE",
     "MIN_HIT_RATE",
     "OFF_CALLS",
     "SEEN_MAX",
@@ -76,6 +79,9 @@ WINDOW: Final = 512
 
 MIN_HIT_RATE: Final = 0.25
 """Below this share of hits in a window, a class keeps no new values for a while."""
+
+EAGER_HIT_RATE: Final = 0.75
+"""From this share of hits in a window, a class keeps new values from their first sighting."""
 
 OFF_CALLS: Final = 16 * WINDOW
 """For how many misses a class keeps no new values before it tries again."""
@@ -119,10 +125,11 @@ class Slot:
             per shared object, by ``id(obj)``: the kept JSON text of the
             object, and of the object with a leading key, and whether it was
             written before (its text is kept from its second writing).
-        state: ``[off, lookups, hits]``: *off* counts down the misses whose
-            values are not kept (infinite while sharing is switched off), the
-            others count this window's lookups and hits (second sightings
-            count as hits).
+        state: ``[off, lookups, hits, eager]``: *off* counts down the misses
+            whose values are not kept (infinite while sharing is switched
+            off), *lookups* and *hits* count this window's (second sightings
+            count as hits), *eager* says values are kept from their first
+            sighting (the class's values mostly recur).
         seen: The hashes of values seen once (at most :data:`SEEN_MAX`): a
             value is kept from its second sighting.
         text_positions: Where the key holds JSON text of its own (counted in
@@ -135,7 +142,7 @@ class Slot:
         self.cache: dict[object, object] = {}
         self.ids: dict[int, list[Any]] = {}
         self.seen: set[int] = set()
-        self.state: list[Any] = [0 if on else math.inf, 0, 0]
+        self.state: list[Any] = [0 if on else math.inf, 0, 0, False]
         self.text_positions = text_positions
 
 
@@ -187,16 +194,17 @@ class Sharing:
         state = slot.state
         if state[1] >= WINDOW:
             self._judge(state)
-        seen = slot.seen
-        # By value, not by key: the key holds the ids of shared children, which
-        # differ between the first sighting and the second.
-        sighting = hash(obj)
-        if sighting not in seen:
-            if len(seen) >= SEEN_MAX:
-                seen.clear()
-            seen.add(sighting)
-            return
-        state[2] += 1  # a value that recurs: as good as a hit, for judging the class
+        if not state[3]:
+            seen = slot.seen
+            # By value, not by key: the key holds the ids of shared children,
+            # which differ between the first sighting and the second.
+            sighting = hash(obj)
+            if sighting not in seen:
+                if len(seen) >= SEEN_MAX:
+                    seen.clear()
+                seen.add(sighting)
+                return
+            state[2] += 1  # a value that recurs: as good as a hit, for judging the class
         cost = _ENTRY_OVERHEAD + sys.getsizeof(key)
         for position in slot.text_positions:
             cost += sys.getsizeof(key[position])
@@ -215,9 +223,14 @@ class Sharing:
             journal.append((slot, key, obj, cost))
 
     def _judge(self, state: list[Any]) -> None:
-        """End a window: keep no new values for a while if too few lookups hit."""
+        """End a window: keep no new values for a while if too few lookups hit.
+
+        A class whose values mostly recur keeps new ones from their first
+        sighting on; one that has not shown it, from the second.
+        """
         if state[2] < state[1] * MIN_HIT_RATE and self.on:
             state[0] = OFF_CALLS
+        state[3] = state[2] >= state[1] * EAGER_HIT_RATE
         state[1] = state[2] = 0
 
     def _size(self, value: object, limit: int) -> int:  # noqa: C901 - one walk, a branch per kind
@@ -317,6 +330,7 @@ class Sharing:
             for slot in self._slots.values():
                 slot.state[1] = slot.state[2] = 0
                 slot.state[0] = 0 if self.on else math.inf
+                slot.state[3] = False
 
     def _forget(self) -> None:
         for slot in self._slots.values():
