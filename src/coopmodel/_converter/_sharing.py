@@ -121,10 +121,11 @@ class Slot:
 
     Attributes:
         cache: Each shared object by its key.
-        ids: An entry ``[obj, text, head_key, head_value, head_text, written]``
-            per shared object, by ``id(obj)``: the kept JSON text of the
-            object, and of the object with a leading key, and whether it was
-            written before (its text is kept from its second writing).
+        ids: An entry ``[obj, text, head_key, head_value, head_text, written,
+            text_bytes]`` per shared object, by ``id(obj)``: the kept JSON
+            text of the object, and of the object with a leading key, whether
+            it was written before (its text is kept from its second writing),
+            and what its kept text costs.
         state: ``[off, lookups, hits, eager]``: *off* counts down the misses
             whose values are not kept (infinite while sharing is switched
             off), *lookups* and *hits* count this window's (second sightings
@@ -215,7 +216,7 @@ class Sharing:
             if self.bytes + cost > self.max_bytes or self.entries >= self.max_entries:
                 self._forget()
             slot.cache[key] = obj
-            slot.ids[id(obj)] = [obj, None, None, None, None, False]
+            slot.ids[id(obj)] = [obj, None, None, None, None, False, 0]
             self.bytes += cost
             self.entries += 1
         journal: list[Any] | None = getattr(self._local, "journal", None)
@@ -290,6 +291,7 @@ class Sharing:
                 self._forget()
                 return fragment
             self.bytes += cost
+            entry[6] += cost
             if head is None:
                 entry[1] = fragment
             else:
@@ -318,8 +320,8 @@ class Sharing:
                     entry = slot.ids.pop(id(obj), None)
                     self.bytes -= cost
                     self.entries -= 1
-                    if entry is not None and entry[1] is not None:
-                        self.bytes -= sys.getsizeof(entry[1]) + 64
+                    if entry is not None:
+                        self.bytes -= entry[6]  # its kept JSON text
 
     # -- control --
 
