@@ -288,11 +288,15 @@ def test_huge_integers_are_refused_not_crashed_on() -> None:
     assert_names(attempt(lambda: coopmodel.from_dict(document, Meeting)), "$.when.year", exact=True)
 
 
-def test_ten_thousand_problems_are_all_listed_and_the_message_stays_short() -> None:
+def test_ten_thousand_bad_areas_list_max_problems_and_the_message_stays_short() -> None:
     document = replaced(seed_document(), ("areas",), [{"code": 5}] * 10_000)
     error = assert_names(attempt(lambda: coopmodel.from_dict(document, Meeting)), "$.areas")
-    assert len(error.errors) == 30_000  # a bad code, a missing label and stage, each
+    # 30,000 problems (a bad code, a missing label and stage, each): the first
+    # MAX_PROBLEMS are listed, and counting stops at ten times as many.
+    assert len(error.errors) == coopmodel.MAX_PROBLEMS == 100
     assert error.errors[0].path == "$.areas[0].code"
-    assert error.errors[-1].path == "$.areas[9999].stage"
+    assert error.errors[-1].path == "$.areas[33].code"
+    assert (error.more, error.counted_all) == (900, False)
     assert len(str(error)) < 5_000
-    assert "and 29980 more" in str(error)
+    assert str(error).startswith("at least 1000 problems in the document:")
+    assert "and at least 980 more" in str(error)

@@ -7,8 +7,8 @@ the modules behind it are private.
 
 from importlib.metadata import version as _version
 
-from coopmodel._converter import SCHEMA_VERSION, make_converter
-from coopmodel._errors import ErrorDetail, ParseError
+from coopmodel._converter import SCHEMA_VERSION, clear_caches, make_converter, set_sharing
+from coopmodel._errors import MAX_PROBLEMS, ErrorDetail, ParseError
 from coopmodel._io import (
     MAX_DOCUMENT_BYTES,
     converter,
@@ -64,6 +64,7 @@ ParseError.__module__ = ErrorDetail.__module__ = FieldError.__module__ = __name_
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_FORUM_DEPTH",
+    "MAX_PROBLEMS",
     "SCHEMA_VERSION",
     "Actor",
     "Affiliation",
@@ -98,12 +99,14 @@ __all__ = [
     "Vocabulary",
     "When",
     "__version__",
+    "clear_caches",
     "converter",
     "from_dict",
     "from_json",
     "json_schema",
     "make_converter",
     "read_jsonl",
+    "set_sharing",
     "to_dict",
     "to_json",
     "vocabulary",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import io
 import threading
@@ -15,8 +14,8 @@ import orjson
 from coopmodel._converter import (
     SCHEMA_VERSION,
     _make_converter,
-    _marked,
     diagnose,
+    document_reader,
     head_writer,
     make_converter,
 )
@@ -108,14 +107,7 @@ _READERS: dict[tuple[cattrs.Converter, type], Callable[[dict[str, Any]], Any]] =
 
 
 def _reader(converter: cattrs.Converter, cls: type) -> Callable[[dict[str, Any]], Any]:
-    hook: Any = converter.get_structure_hook(cls)
-    if _marked(hook, "class") is not None:
-        return functools.partial(hook, _=cls, _extra=1)  # the version is a known key
-
-    def read(data: dict[str, Any]) -> Any:
-        return converter.structure(_body(data), cls)
-
-    return read
+    return document_reader(converter, cls, VERSION_KEY, SCHEMA_VERSION)
 
 
 def from_dict(data: object, cls: type[T]) -> T:
@@ -136,7 +128,7 @@ def _from_data(converter: cattrs.Converter, data: object, cls: type[T], line: in
             (ErrorDetail("$", f"is {type_name(data)}, expected an object"),), line=line
         )
     version = data.get(VERSION_KEY, None)
-    if version.__class__ is not int or version != SCHEMA_VERSION:
+    if version.__class__ not in (int, float) or version != SCHEMA_VERSION:
         message = (
             "is missing"
             if version is None and VERSION_KEY not in data

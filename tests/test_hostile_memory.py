@@ -1,0 +1,359 @@
+"""Memory stays bounded whatever the input: the sharing caches and the error reports.
+
+The readers share recurring reference data between documents.  Hostile input
+must not grow that cache past its documented bound (counted in bytes, for
+all classes together), must not get a huge value into it, must not leave in
+it what an invalid document built, and users can empty it or turn it off.
+A document with millions of problems costs about what a good one costs: at
+most :data:`~coopmodel.MAX_PROBLEMS` are listed and the rest counted, up to
+a point.
+"""
+
+from __future__ import annotations
+
+import collections
+import gc
+import io
+import pickle
+import time
+import tracemalloc
+from typing import TYPE_CHECKING, Any
+
+import orjson
+import pytest
+
+import coopmodel
+from coopmodel import MAX_PROBLEMS, ExternalId, Forum, Meeting, ParseError
+from coopmodel._converter import _make_converter, document_reader, sharing_of
+from coopmodel._converter._sharing import (
+    OFF_CALLS,
+    SHARING_MAX_BYTES,
+    SHARING_MAX_VALUE_BYTES,
+    WINDOW,
+    Sharing,
+)
+from coopmodel._io import _JSON
+from helpers import SEED_JSON
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    coopmodel.set_sharing(True)
+    coopmodel.clear_caches()
+    yield
+    coopmodel.set_sharing(True)
+    coopmodel.clear_caches()
+
+
+def _sharing() -> Sharing:
+    sharing = sharing_of(_JSON)
+    assert sharing is not None
+    return sharing
+
+
+def _forum_json(number: int, name: str = "Forum") -> bytes:
+    return orjson.dumps(
+        {"schema_version": 1, "id": f"forum-{number}", "name": name, "kind": "summit"}
+    )
+
+
+def _id_json(number: int) -> bytes:
+    return orjson.dumps({"schema_version": 1, "scheme": "wikidata", "value": f"Q{number}"})
+
+
+def _seed() -> dict[str, Any]:
+    return orjson.loads(SEED_JSON.read_bytes())  # type: ignore[no-any-return]
+
+
+# --- the sharing caches --------------------------------------------------------
+
+
+def test_the_cache_bound_holds_in_bytes_for_all_classes_together() -> None:
+    converter = _make_converter(share=True)
+    sharing = sharing_of(converter)
+    assert sharing is not None
+    sharing.max_bytes = 20_000
+    read_id = document_reader(converter, ExternalId, "schema_version", 1)
+    read_forum = document_reader(converter, Forum, "schema_version", 1)
+    highest = 0
+    for number in range(1, 400):
+        for _ in range(2):  # a value is kept from its second sighting
+            read_id(orjson.loads(_id_json(number)))
+            read_forum(orjson.loads(_forum_json(number)))
+        assert sharing.bytes <= sharing.max_bytes
+        if sharing.bytes < highest:  # forgotten at the bound, not before
+            assert highest > sharing.max_bytes - 2_000
+        highest = sharing.bytes
+        assert sharing.entries == sum(len(s.cache) for s in sharing._slots.values())
+    assert sharing.entries > 0
+
+
+def test_the_cache_bound_holds_for_entries() -> None:
+    converter = _make_converter(share=True)
+    sharing = sharing_of(converter)
+    assert sharing is not None
+    sharing.max_entries = 10
+    read = document_reader(converter, ExternalId, "schema_version", 1)
+    for number in range(1, 100):
+        read(orjson.loads(_id_json(number)))
+        read(orjson.loads(_id_json(number)))
+        assert 1 <= sharing.entries <= 10
+
+
+def test_large_distinct_values_keep_no_more_than_the_documented_bound() -> None:
+    # 1,200 forums of 40 KB names: 48 MB read, more than SHARING_MAX_BYTES.
+    name = "x" * 40_000
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for number in range(1_200):
+            text = _forum_json(number, name + str(number))
+            coopmodel.from_json(text, Forum)
+            coopmodel.from_json(text, Forum)  # kept from the second sighting
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert _sharing().bytes <= SHARING_MAX_BYTES
+    assert kept <= SHARING_MAX_BYTES * 1.1, kept
+
+
+def test_a_value_over_the_size_bound_is_never_kept() -> None:
+    text = _forum_json(1, "x" * (SHARING_MAX_VALUE_BYTES + 1))
+    first, second, third = (coopmodel.from_json(text, Forum) for _ in range(3))
+    assert first == second == third
+    assert second is not third
+    assert _sharing().stats() == {"bytes": 0, "entries": 0}
+    assert coopmodel.to_json(third) == coopmodel.to_json(third) == text
+    assert coopmodel.to_json(third) == text
+    assert _sharing().stats() == {"bytes": 0, "entries": 0}
+
+
+def test_a_value_just_under_the_size_bound_is_kept() -> None:
+    text = _forum_json(1, "x" * (SHARING_MAX_VALUE_BYTES - 1_000))
+    first, second, third = (coopmodel.from_json(text, Forum) for _ in range(3))
+    assert first is not second  # the first sighting is only noted
+    assert second is third
+    assert _sharing().stats()["entries"] == 1
+
+
+def test_a_forum_chain_is_not_keyed_by_its_subtree_at_each_level() -> None:
+    # 16 forums, the bulk (40 KB) in the deepest: kept once, not at each level.
+    chain: dict[str, Any] = {"id": "f15", "name": "x" * 40_000, "kind": "summit"}
+    for level in reversed(range(15)):
+        chain = {"id": f"f{level}", "name": f"F{level}", "kind": "summit", "parent": chain}
+    text = orjson.dumps({"schema_version": 1, **chain})
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        forum = coopmodel.from_json(text, Forum)
+        assert coopmodel.from_json(text, Forum) == forum
+        assert coopmodel.from_json(text, Forum) is not forum
+        assert len(forum.ancestors) == 15
+        del forum
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert _sharing().stats()["entries"] == 16
+    assert kept < 120_000, kept
+    assert _sharing().bytes < 120_000
+
+
+def test_an_invalid_document_leaves_the_cache_as_it_was() -> None:
+    seed = _seed()
+    coopmodel.from_json(orjson.dumps(seed), Meeting)
+    coopmodel.from_json(orjson.dumps(seed), Meeting)
+    before = _sharing().stats()
+    assert before["entries"] > 0
+    kept = {cls: dict(slot.cache) for cls, slot in _sharing()._slots.items()}
+    # New, valid reference data in a meeting that is not valid.
+    forum = {**seed["forum"], "id": "another-forum", "name": "Another forum"}
+    bad = {**seed, "forum": forum, "id": "Not A Slug"}
+    for _ in range(2):  # its values seen twice: kept, but for the failure
+        with pytest.raises(ParseError):
+            coopmodel.from_json(orjson.dumps(bad), Meeting)
+        with pytest.raises(ParseError):
+            list(coopmodel.read_jsonl(io.BytesIO(orjson.dumps(bad)), Meeting))
+    assert _sharing().stats() == before
+    assert {cls: dict(slot.cache) for cls, slot in _sharing()._slots.items()} == kept
+    # The same forum in a valid meeting is kept.
+    coopmodel.from_json(orjson.dumps({**bad, "id": "good-id"}), Meeting)
+    assert _sharing().stats()["entries"] > before["entries"]
+
+
+def test_clear_caches_forgets_shared_objects() -> None:
+    text = _forum_json(1)
+    coopmodel.from_json(text, Forum)
+    first = coopmodel.from_json(text, Forum)
+    assert coopmodel.from_json(text, Forum) is first
+    assert _sharing().stats()["entries"] == 1
+    coopmodel.clear_caches()
+    assert _sharing().stats() == {"bytes": 0, "entries": 0}
+    again = [coopmodel.from_json(text, Forum) for _ in range(3)]
+    assert again[0] == first
+    assert all(forum is not first for forum in again)
+    assert again[2] is again[1]
+
+
+def test_sharing_can_be_turned_off_and_on() -> None:
+    seed = SEED_JSON.read_bytes()
+    shared = coopmodel.from_json(seed, Meeting)
+    coopmodel.set_sharing(False)
+    assert _sharing().stats() == {"bytes": 0, "entries": 0}
+    first = coopmodel.from_json(seed, Meeting)
+    second = coopmodel.from_json(seed, Meeting)
+    assert first == second == shared
+    assert first.forum is not second.forum
+    assert coopmodel.to_json(first) == coopmodel.to_json(second) == coopmodel.to_json(shared)
+    assert _sharing().stats() == {"bytes": 0, "entries": 0}
+    coopmodel.set_sharing(True)
+    coopmodel.from_json(seed, Meeting)
+    third = coopmodel.from_json(seed, Meeting)
+    assert coopmodel.from_json(seed, Meeting).forum is third.forum
+
+
+def test_sharing_switches_itself_off_for_a_class_whose_values_do_not_recur() -> None:
+    for number in range(2 * WINDOW + 1):  # all misses: more than a window
+        coopmodel.from_json(_id_json(number + 1), ExternalId)
+    entries = _sharing().stats()["entries"]
+    assert entries == 0  # none seen twice
+    text = _id_json(10**6)
+    ids = [coopmodel.from_json(text, ExternalId) for _ in range(3)]
+    assert ids[1] is not ids[2]
+    assert _sharing().stats()["entries"] == entries
+    # Forums still share meanwhile: the decision is per class.
+    forums = [coopmodel.from_json(_forum_json(1), Forum) for _ in range(3)]
+    assert forums[1] is forums[2]
+    for _ in range(OFF_CALLS - 3):
+        coopmodel.from_json(text, ExternalId)
+    ids = [coopmodel.from_json(text, ExternalId) for _ in range(3)]
+    assert ids[1] is ids[2]
+
+
+def test_a_class_whose_values_recur_keeps_new_ones_from_their_first_sighting() -> None:
+    text = _forum_json(1)
+    for _ in range(WINDOW + 2):  # a window of hits
+        coopmodel.from_json(text, Forum)
+    assert _sharing().stats()["entries"] == 1
+    new = _forum_json(2)
+    first = coopmodel.from_json(new, Forum)
+    assert coopmodel.from_json(new, Forum) is first
+    assert _sharing().stats()["entries"] == 2
+
+
+def test_a_shared_object_s_json_text_is_kept_only_for_objects_from_the_cache() -> None:
+    fresh = coopmodel.Forum(id="f", name="F", kind=coopmodel.ForumKind.SUMMIT)
+    assert coopmodel.to_json(fresh) == coopmodel.to_json(fresh)
+    assert _sharing().stats() == {"bytes": 0, "entries": 0}
+    coopmodel.from_json(coopmodel.to_json(fresh), Forum)
+    read = coopmodel.from_json(coopmodel.to_json(fresh), Forum)
+    before = _sharing().stats()
+    assert before["entries"] == 1
+    assert coopmodel.to_json(read) == coopmodel.to_json(fresh)
+    assert _sharing().stats() == before  # written once: nothing kept
+    assert coopmodel.to_json(read) == coopmodel.to_json(fresh)
+    assert _sharing().stats()["bytes"] > before["bytes"]  # written twice: its text is kept
+    kept = _sharing().stats()
+    assert coopmodel.to_json(read) == coopmodel.to_json(fresh)
+    assert _sharing().stats() == kept
+
+
+# --- error reports ---------------------------------------------------------------
+
+
+def _with_bad_areas(count: int) -> dict[str, Any]:
+    return {**_seed(), "areas": [0] * count}
+
+
+def test_exactly_max_problems_are_all_listed() -> None:
+    with pytest.raises(ParseError) as caught:
+        coopmodel.from_dict(_with_bad_areas(MAX_PROBLEMS), Meeting)
+    error = caught.value
+    assert len(error.errors) == MAX_PROBLEMS == 100
+    assert error.more == 0
+    assert error.counted_all
+    assert str(error).startswith("100 problems in the document:")
+    assert str(error).endswith("... and 80 more")
+
+
+def test_one_problem_more_than_max_problems_is_counted_not_listed() -> None:
+    with pytest.raises(ParseError) as caught:
+        coopmodel.from_dict(_with_bad_areas(MAX_PROBLEMS + 1), Meeting)
+    error = caught.value
+    assert len(error.errors) == MAX_PROBLEMS
+    assert error.errors[-1].path == f"$.areas[{MAX_PROBLEMS - 1}]"
+    assert error.more == 1
+    assert error.counted_all
+    assert str(error).startswith("101 problems in the document:")
+    assert str(error).endswith("... and 81 more")
+    back = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert (back.errors, back.more, back.counted_all, str(back)) == (
+        error.errors,
+        error.more,
+        error.counted_all,
+        str(error),
+    )
+
+
+def test_millions_of_problems_cost_about_what_a_good_document_costs() -> None:
+    # 4 MiB of [0, 0, ...]: two million bad areas.
+    bad = orjson.dumps(_with_bad_areas(2 * 1024 * 1024))
+    start = time.perf_counter()
+    with pytest.raises(ParseError) as caught:
+        coopmodel.from_json(bad, Meeting)
+    took = time.perf_counter() - start
+    error = caught.value
+    assert len(error.errors) == MAX_PROBLEMS
+    assert not error.counted_all
+    assert MAX_PROBLEMS < MAX_PROBLEMS + error.more <= 10 * MAX_PROBLEMS
+    assert f"at least {MAX_PROBLEMS + error.more} problems" in str(error)
+    assert len(str(error)) < 5_000
+    assert len(pickle.dumps(error)) < 50_000
+    assert took < 5, took  # it was minutes
+
+
+def test_a_long_unknown_key_is_cut_in_the_path() -> None:
+    key = "k" * 1_000_000
+    with pytest.raises(ParseError) as caught:
+        coopmodel.from_dict({**_seed(), key: 1}, Meeting)
+    assert len(str(caught.value)) < 1_000
+    assert caught.value.errors[0].message == "is not a field of Meeting"
+    assert caught.value.errors[0].path.startswith("$['kkk")
+
+
+def test_many_unknown_keys_stop_at_the_cap() -> None:
+    document = {**_seed(), **{f"extra{n}": n for n in range(100_000)}}
+    with pytest.raises(ParseError) as caught:
+        coopmodel.from_dict(document, Meeting)
+    assert len(caught.value.errors) == MAX_PROBLEMS
+    assert caught.value.errors[0].path == "$.extra0"
+
+
+@pytest.mark.parametrize(
+    ("where", "make"),
+    [
+        (("forum",), collections.OrderedDict),
+        (("forum", "parties"), collections.UserList),
+        (("location",), collections.OrderedDict),
+        (("sources",), type("Sources", (list,), {})),
+    ],
+)
+def test_nested_dict_and_list_subclasses_are_named_by_path(
+    where: tuple[str, ...], make: Any
+) -> None:
+    document = _seed()
+    parent = document
+    for key in where[:-1]:
+        parent = parent[key]
+    parent[where[-1]] = make(parent[where[-1]])
+    with pytest.raises(ParseError) as caught:
+        coopmodel.from_dict(document, Meeting)
+    assert [error.path for error in caught.value.errors] == ["$." + ".".join(where)]
+    expected = "an object" if isinstance(parent[where[-1]], dict) else "an array"
+    assert caught.value.errors[0].message.endswith(f"expected {expected}")
