@@ -78,7 +78,11 @@ _ACCEPTED: Final = frozenset(PUBLIC_CLASSES)
 
 
 def _check_class(cls: object) -> None:
-    if cls not in _ACCEPTED:
+    try:
+        accepted = cls in _ACCEPTED
+    except TypeError:  # unhashable: not a class at all
+        accepted = False
+    if not accepted:
         known = ", ".join(accepted.__name__ for accepted in PUBLIC_CLASSES)
         raise TypeError(f"{cls!r} is not a coopmodel class; expected one of {known}")
 
@@ -93,6 +97,9 @@ def to_dict(obj: object) -> dict[str, Any]:
     >>> import coopmodel
     >>> coopmodel.to_dict(coopmodel.Party.lookup("India"))
     {'schema_version': 1, 'kind': 'state', 'code': 'IND', 'name': 'India'}
+
+    Raises:
+        TypeError: *obj* is not an instance of one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -136,6 +143,7 @@ def from_dict(data: object, cls: type[T]) -> T:
 
     Raises:
         ParseError: *data* is not a valid *cls*; it lists every problem.
+        TypeError: *cls* is not one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -176,6 +184,9 @@ def to_json(obj: object) -> bytes:
     """The canonical JSON of *obj*, as UTF-8 bytes.
 
     Equal objects give byte-identical JSON, so it can be hashed and diffed.
+
+    Raises:
+        TypeError: *obj* is not an instance of one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -223,7 +234,10 @@ def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     immutable object is handed out again, which saves time and memory.
 
     Raises:
-        ParseError: the text is not JSON, or not a valid *cls*; it lists every problem.
+        ParseError: the text is larger than :data:`MAX_DOCUMENT_BYTES` (counted
+            in bytes, whatever the item size of a ``memoryview``), is not UTF-8,
+            is not JSON, or is not a valid *cls*; it lists every problem.
+        TypeError: *cls* is not one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -341,11 +355,11 @@ def read_jsonl(
         on_error: Called with the :class:`ParseError` of a bad line, which is
             then skipped.  Without it the first bad line raises.
         freeze: Move everything the process holds into the collector's
-            permanent generation (:func:`gc.freeze`) after each batch.  For
+            permanent generation (``gc.freeze()``) after each batch.  For
             loads that keep every object: later collections no longer walk
             what was read, so the cost per document stays flat as the load
             grows.  Frozen objects are never collected, even when dropped,
-            until :func:`gc.unfreeze`.
+            until ``gc.unfreeze()``.
 
     Raises:
         ParseError: a line is not a valid *cls*; :attr:`ParseError.line` says which.
@@ -635,11 +649,19 @@ def _may_always_wait() -> bool:
 
 
 def write_jsonl(objs: Iterable[object], fp: IO[bytes] | IO[str]) -> int:
-    """Write each object as one line of canonical JSON; return how many were written.
+    r"""Write each object as one line of canonical JSON; return how many were written.
+
+    Each line ends with "\n" (a text file may write it as "\r\n", which
+    :func:`read_jsonl` reads alike).  Strings are written as UTF-8, U+2028
+    and U+0085 included: they do not end a line.
 
     Args:
         objs: Any iterable; it is consumed lazily.
-        fp: A file opened in binary (preferred) or text mode.
+        fp: A file opened in binary mode (preferred) or a UTF-8 text file.
+
+    Raises:
+        TypeError: an object is not an instance of one of coopmodel's public
+            classes; the lines before it are written.
 
     .. versionadded:: 0.1.0
     """
