@@ -443,11 +443,11 @@ def _line_batches(fp: IO[bytes] | IO[str]) -> Iterator[tuple[int, list[_Line]]]:
             break
         if chunk.__class__ is not bytes:
             chunk = _as_bytes(chunk)
-        number = lines.number + 1
-        yield from batches.add(
-            number, lines.cut(chunk) if chunk else lines.end(), plain=lines.plain
-        )
-        if not chunk:
+        number, ended = lines.number + 1, not chunk
+        cut = lines.end() if ended else lines.cut(chunk)
+        del chunk  # its lines are copies
+        yield from batches.add(number, cut, plain=lines.plain)
+        if ended:
             break
     if batches.lines:
         yield batches.take()
@@ -490,6 +490,7 @@ class _Batches:
             if stop == start and not self.lines:
                 stop = start + 1
             self.lines += cut[start:stop]
+            cut[start:stop] = itertools.repeat(b"", stop - start)  # the batch holds them now
             self.held += ends[stop - 1] - before if stop > start else 0
             start = stop
             if start < count or len(self.lines) >= max_lines or self.held >= max_bytes:
