@@ -100,6 +100,9 @@ def reference(data: bytes, cls: type = Place) -> Outcome:
         line = raw.removesuffix(b"\r")
         if number == 1:
             line = line.removeprefix(BOM)
+        if len(line) > _io.MAX_DOCUMENT_BYTES:  # refused unread, whatever it holds
+            errors.append(too_large(number, _io.MAX_DOCUMENT_BYTES))
+            continue
         if not line.strip(b" \t\r"):
             continue
         try:
@@ -326,6 +329,8 @@ FRAGMENTS = [
     padded(place("Pune"), SMALL_LIMIT),
     padded(place("Pune"), SMALL_LIMIT + 1),
     padded(place("Pune"), SMALL_LIMIT - 1),
+    b" " * (SMALL_LIMIT - 3),
+    b" " * (SMALL_LIMIT + 1),
 ]
 
 
@@ -413,6 +418,25 @@ def test_the_collector_is_on_during_every_read() -> None:
     assert len(read(fp)[0]) == 2000
     assert gc.isenabled()
     assert fp.collector_on
+    assert all(fp.collector_on)
+
+
+class RecordingText(io.StringIO):
+    """A text file that notes whether the collector was on at each read."""
+
+    def __init__(self, data: str) -> None:
+        super().__init__(data)
+        self.collector_on: list[bool] = []
+
+    def readline(self, size: int | None = -1, /) -> str:
+        self.collector_on.append(gc.isenabled())
+        return super().readline(size)
+
+
+def test_the_collector_is_on_during_every_read_of_a_text_layer() -> None:
+    fp = RecordingText("".join(place(f"Town {n}").decode() + "\n" for n in range(2000)))
+    assert len(read(fp)[0]) == 2000
+    assert len(fp.collector_on) > 2000
     assert all(fp.collector_on)
 
 

@@ -330,9 +330,9 @@ def read_jsonl(
     do not).  A UTF-8 byte order mark at the start is skipped.  A line of
     only spaces, tabs and "\r" is blank and skipped; any other line is one
     document, read as by :func:`~coopmodel.from_json`, and a bad line (not
-    UTF-8, not JSON, longer than :data:`~coopmodel.MAX_DOCUMENT_BYTES`, not a
-    valid *cls*) is an error for that line only: the next line is read as if
-    the bad one were fine.
+    UTF-8, not JSON, longer than :data:`~coopmodel.MAX_DOCUMENT_BYTES`
+    whatever it holds, not a valid *cls*) is an error for that line only:
+    the next line is read as if the bad one were fine.
 
     Lines are read and built a batch at a time: at most 512 lines and 1 MiB
     of input (or one longer line) a batch.  The garbage collector is paused
@@ -603,7 +603,11 @@ def _reading(fp: IO[bytes] | IO[str]) -> tuple[Callable[[int], object], Callable
     read = getattr(source, "read1", None)
     if read is None:
         read = source.read if isinstance(source, io.RawIOBase) else source.readline  # type: ignore[attr-defined]
-    return read, _wait_check(source)
+    waits_on = source
+    if isinstance(source, io.TextIOWrapper):  # its text layer waits when its bytes do
+        with contextlib.suppress(ValueError):
+            waits_on = source.buffer
+    return read, _wait_check(waits_on)
 
 
 def _utf8_bytes_under(fp: io.TextIOWrapper) -> IO[bytes] | None:
