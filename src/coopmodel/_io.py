@@ -83,7 +83,7 @@ def _check_class(cls: object) -> None:
     except TypeError:  # unhashable: not a class at all
         accepted = False
     if not accepted:
-        known = ", ".join(accepted.__name__ for accepted in PUBLIC_CLASSES)
+        known = ", ".join(public.__name__ for public in PUBLIC_CLASSES)
         raise TypeError(f"{cls!r} is not a coopmodel class; expected one of {known}")
 
 
