@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import contextlib
 import gc
 import io
+import itertools
+import os
+import select
+import stat
 import threading
 from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
-import attrs
 import orjson
 
 from coopmodel._converter import (
@@ -21,6 +26,7 @@ from coopmodel._converter import (
 )
 from coopmodel._errors import ErrorDetail, ParseError
 from coopmodel._model._checks import short_repr, type_name
+from coopmodel._model._registry import PUBLIC_CLASSES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -64,9 +70,20 @@ def converter() -> cattrs.Converter:
     return _CONVERTER
 
 
+#: The classes the plain functions read and write: coopmodel's public classes
+#: only (not their subclasses, nor other attrs classes), so the converters never
+#: build and keep hooks for a throwaway class.
+_ACCEPTED: Final = frozenset(PUBLIC_CLASSES)
+
+
 def _check_class(cls: object) -> None:
-    if not (isinstance(cls, type) and attrs.has(cls)):
-        raise TypeError(f"{cls!r} is not a coopmodel class")
+    try:
+        accepted = cls in _ACCEPTED
+    except TypeError:  # unhashable: not a class at all
+        accepted = False
+    if not accepted:
+        known = ", ".join(public.__name__ for public in PUBLIC_CLASSES)
+        raise TypeError(f"{cls!r} is not a coopmodel class; expected one of {known}")
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -79,6 +96,9 @@ def to_dict(obj: object) -> dict[str, Any]:
     >>> import coopmodel
     >>> coopmodel.to_dict(coopmodel.Party.lookup("India"))
     {'schema_version': 1, 'kind': 'state', 'code': 'IND', 'name': 'India'}
+
+    Raises:
+        TypeError: *obj* is not an instance of one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -115,6 +135,7 @@ def from_dict(data: object, cls: type[T]) -> T:
 
     Raises:
         ParseError: *data* is not a valid *cls*; it lists every problem.
+        TypeError: *cls* is not one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -156,6 +177,9 @@ def to_json(obj: object) -> bytes:
 
     Equal objects give byte-identical JSON, so it can be hashed and diffed.
 
+    Raises:
+        TypeError: *obj* is not an instance of one of coopmodel's public classes.
+
     .. versionadded:: 0.1.0
     """
     _check_class(type(obj))
@@ -165,18 +189,33 @@ def to_json(obj: object) -> bytes:
 def _loads(text: str | bytes | bytearray | memoryview, line: int | None) -> object:
     if not isinstance(text, str | bytes | bytearray | memoryview):
         raise TypeError(f"expected str or bytes, got {type(text).__name__}")
-    size = len(text)
+    # Bytes, not items: a memoryview of 8-byte items holds 8 bytes an item, and
+    # orjson reads its bytes.
+    size = text.nbytes if isinstance(text, memoryview) else len(text)
     if isinstance(text, str) and size * 4 > MAX_DOCUMENT_BYTES:
         size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_DOCUMENT_BYTES:
-        raise ParseError(
-            (ErrorDetail("$", f"is larger than the limit of {MAX_DOCUMENT_BYTES} bytes"),),
-            line=line,
-        )
+        raise _too_large(line)
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError as error:
-        raise ParseError((ErrorDetail("$", f"is not valid JSON: {error}"),), line=line) from None
+        message = _not_utf8(text) or f"is not valid JSON: {error}"
+        raise ParseError((ErrorDetail("$", message),), line=line) from None
+
+
+def _not_utf8(text: str | bytes | bytearray | memoryview) -> str | None:
+    """What is wrong with the encoding of *text*, if its bytes are not UTF-8."""
+    if isinstance(text, str):
+        return None
+    try:
+        codecs.decode(text, "utf-8")
+    except UnicodeDecodeError as error:
+        return (
+            f"is not valid JSON: it is not valid UTF-8 text ({error.reason} at byte {error.start})"
+        )
+    except (TypeError, ValueError, BufferError):  # a view orjson cannot read either
+        return None
+    return None
 
 
 def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
@@ -187,7 +226,10 @@ def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     immutable object is handed out again, which saves time and memory.
 
     Raises:
-        ParseError: the text is not JSON, or not a valid *cls*; it lists every problem.
+        ParseError: the text is larger than :data:`MAX_DOCUMENT_BYTES` (counted
+            in bytes, whatever the item size of a ``memoryview``), is not UTF-8,
+            is not JSON, or is not a valid *cls*; it lists every problem.
+        TypeError: *cls* is not one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
     """
@@ -195,8 +237,19 @@ def from_json(text: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     return _from_data(_JSON, _loads(text, None), cls, None)
 
 
-_pause_lock: Final = threading.Lock()
-_pause_state: dict[str, Any] = {"holders": 0, "was_enabled": False}
+class _Pause:
+    """The state of the collector's pause in this process (see :func:`gc_paused`)."""
+
+    __slots__ = ("epoch", "holders", "lock", "was_enabled")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.holders = 0  # the pauses open now
+        self.was_enabled = False  # whether the collector was on when the first began
+        self.epoch = 0  # one more in each forked child: pauses of the parent end there as no-ops
+
+
+_PAUSE: Final = _Pause()
 
 
 @contextlib.contextmanager
@@ -204,25 +257,54 @@ def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects.
 
     Bulk loads allocate millions of small, acyclic objects, and the collector
-    would walk them all again and again.  Pausing is safe across threads: the
-    collector is switched back on when the last pauser leaves, if it was on
-    when the first came.
+    would walk them all again and again.  The pause is process-wide, so keep
+    it short and never block inside it (``read_jsonl`` pauses only while it
+    builds objects from lines it has already read).  Pausing is safe across
+    threads: the collector is switched back on when the last pauser leaves, if
+    it was on when the first came.  A process forked while a pause is open
+    gets its collector back at once (the threads that paused it did not
+    follow), and leaving a pause entered before the fork does nothing there.
     """
-    with _pause_lock:
-        if _pause_state["holders"] == 0:
-            _pause_state["was_enabled"] = gc.isenabled()
+    pause = _PAUSE
+    with pause.lock:
+        if pause.holders == 0:
+            pause.was_enabled = gc.isenabled()
             gc.disable()
-        _pause_state["holders"] += 1
+        pause.holders += 1
+        epoch = pause.epoch
     try:
         yield
     finally:
-        with _pause_lock:
-            _pause_state["holders"] -= 1
-            if _pause_state["holders"] == 0 and _pause_state["was_enabled"]:
-                gc.enable()
+        with pause.lock:
+            if pause.epoch == epoch:
+                pause.holders -= 1
+                if pause.holders == 0 and pause.was_enabled:
+                    gc.enable()
 
 
-_BATCH: Final = 512
+def _after_fork_in_child() -> None:
+    pause = _PAUSE
+    pause.lock = threading.Lock()  # another thread may have held it at the fork
+    if pause.holders and pause.was_enabled:
+        gc.enable()
+    pause.holders = 0
+    pause.epoch += 1
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+_BATCH_LINES: Final = 512
+"""A batch (the objects built under one pause of the collector) holds at most this many lines..."""
+_BATCH_BYTES: Final = 1024 * 1024
+"""... and at most this many bytes of input, or one line if it is longer."""
+_READ_SIZE: Final = 1024 * 1024
+"""The most read from the file at once."""
+_BLANK: Final = b" \t\r"
+"""The JSON whitespace a line can hold: a line of only these is blank."""
+_SLACK: Final = len(codecs.BOM_UTF8) + 1
+"""What a line may hold besides its document: a byte order mark (line 1) and a "\\r"."""
 
 
 def read_jsonl(
@@ -230,89 +312,353 @@ def read_jsonl(
     cls: type[T],
     *,
     on_error: Callable[[ParseError], None] | None = None,
+    freeze: bool = False,
 ) -> Iterator[T]:
-    """Read *cls* objects from JSON Lines, one document a line, lazily.
+    r"""Read *cls* objects from JSON Lines, one document a line, lazily.
 
-    Lines are read a batch at a time, so memory stays flat however large the
-    file; blank lines are skipped.  The garbage collector is paused while a
-    batch is built (never while your code runs between items).  Recurring
-    reference data is shared between documents, as by :func:`~coopmodel.from_json`.
+    The line rule, the same for binary and text files: a line ends at "\n"
+    (or at the end of the input), and one "\r" just before that end is
+    dropped; nothing else ends a line ("\r" alone, U+2028, U+0085, "\x0c"
+    do not).  A UTF-8 byte order mark at the start is skipped.  A line of
+    only spaces, tabs and "\r" is blank and skipped; any other line is one
+    document, read as by :func:`~coopmodel.from_json`, and a bad line (not
+    UTF-8, not JSON, longer than :data:`~coopmodel.MAX_DOCUMENT_BYTES`
+    whatever it holds, not a valid *cls*) is an error for that line only:
+    the next line is read as if the bad one were fine.
+
+    Lines are read and built a batch at a time: at most 512 lines and 1 MiB
+    of input (or one longer line) a batch.  The garbage collector is paused
+    only while a batch is built from lines already read, never during a read
+    and never while your code runs between items.  A batch is handed out
+    before any read that may wait for a writer (a pipe, a socket, a
+    terminal), so a slow source never holds back a document already read.
+    Recurring reference data is shared between documents, as by
+    :func:`~coopmodel.from_json`.
 
     Args:
-        fp: A file opened in binary (preferred) or text mode.
-        cls: The class of every document.
+        fp: A file opened in binary mode (preferred), a UTF-8 text file
+            (its bytes are read, so its newline translation does not apply),
+            or another text file (read through its text layer: with
+            ``newline=None``, the default of ``open()``, a lone "\r" ends a
+            line there, and a byte its decoder refuses ends the read).  A
+            UTF-8 text file already read from counts as another text file.
+            It may be read ahead of the last item taken, by up to 1 MiB.
+        cls: The class of every document: one of coopmodel's public classes.
         on_error: Called with the :class:`ParseError` of a bad line, which is
             then skipped.  Without it the first bad line raises.
+        freeze: Move everything the process holds into the collector's
+            permanent generation (``gc.freeze()``) after each batch.  For
+            loads that keep every object: later collections no longer walk
+            what was read, so the cost per document stays flat as the load
+            grows.  Frozen objects are never collected, even when dropped,
+            until ``gc.unfreeze()``.
 
     Raises:
         ParseError: a line is not a valid *cls*; :attr:`ParseError.line` says which.
+        TypeError: *cls* is not one of coopmodel's public classes.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+        *freeze*; the line rule; batches bounded in bytes.
     """
     _check_class(cls)
-    return _read_jsonl(fp, cls, on_error)
+    return _read_jsonl(fp, cls, on_error, freeze=freeze)
 
 
 def _read_jsonl(
-    fp: IO[bytes] | IO[str], cls: type[T], on_error: Callable[[ParseError], None] | None
+    fp: IO[bytes] | IO[str],
+    cls: type[T],
+    on_error: Callable[[ParseError], None] | None,
+    *,
+    freeze: bool,
 ) -> Iterator[T]:
-    number = 0
-    done = False
-    while not done:
-        batch: list[T] = []
-        failure: ParseError | None = None
+    for first, batch in _line_batches(fp):
         with gc_paused():
-            while len(batch) < _BATCH:
-                try:
-                    # The limit and the newline after it: a line may hold a document
-                    # of exactly MAX_DOCUMENT_BYTES, as from_json may.
-                    raw = fp.readline(MAX_DOCUMENT_BYTES + 2)
-                except UnicodeDecodeError as error:
-                    # A text-mode file that is not UTF-8: its decoder cannot resync,
-                    # so this is the last line read.
-                    detail = ErrorDetail("$", f"is not valid UTF-8 text: {error.reason}")
-                    failure = ParseError((detail,), line=number + 1)
-                    done = True
-                    break
-                if not raw:
-                    done = True
-                    break
-                number += 1
-                if raw.isspace() and len(raw) <= MAX_DOCUMENT_BYTES + 1:  # blank (not: strip())
-                    continue
-                try:
-                    batch.append(_read_line(fp, raw, cls, number))
-                except ParseError as error:
-                    failure = error
-                    break
-        yield from batch
-        if failure is not None:
-            if on_error is None:
-                raise failure
-            on_error(failure)
+            built, failed = _build(batch, first, cls)
+        batch.clear()  # the lines are built: let them go
+        if freeze:
+            gc.freeze()
+        if not failed:
+            yield from built  # type: ignore[misc]
+            continue
+        for item in built:
+            if isinstance(item, ParseError):
+                if on_error is None:
+                    raise item
+                on_error(item)
+            else:
+                yield item
 
 
-def _read_line(fp: IO[bytes] | IO[str], raw: str | bytes, cls: type[T], number: int) -> T:
-    newline = b"\n" if isinstance(raw, bytes) else "\n"
-    if len(raw) > MAX_DOCUMENT_BYTES and raw.endswith(newline):  # type: ignore[arg-type]
-        raw = raw[:-1]  # a document of exactly the limit, and its newline
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        rest = raw
-        while rest and not rest.endswith(newline):  # type: ignore[arg-type]
-            rest = fp.readline(MAX_DOCUMENT_BYTES)
-        raise ParseError(
-            (ErrorDetail("$", f"is larger than the limit of {MAX_DOCUMENT_BYTES} bytes"),),
-            line=number,
-        )
-    return _from_data(_JSON, _loads(raw, number), cls, number)
+def _build(batch: list[_Line], first: int, cls: type[T]) -> tuple[list[T | ParseError], bool]:
+    """The object (or error) of each line of *batch*, numbered from *first*; whether any failed."""
+    build, loads, json = _from_data, _loads, _JSON
+    built: list[T | ParseError] = []
+    failed = False
+    for number, line in enumerate(batch, first):
+        if isinstance(line, bytes):
+            try:
+                built.append(build(json, loads(line, number), cls, number))
+            except ParseError as error:
+                if line.strip(_BLANK):
+                    built.append(error)
+                    failed = True
+                # else: a blank line, refused by orjson and left out
+        else:  # its error, found while reading
+            built.append(line)
+            failed = True
+    return built, failed
+
+
+_Line = bytes | ParseError
+"""A line as a batch holds it: its document's bytes, or its error found while reading."""
+
+
+def _line_batches(fp: IO[bytes] | IO[str]) -> Iterator[tuple[int, list[_Line]]]:
+    """The lines of *fp* by the line rule (see :func:`read_jsonl`), a batch at a time.
+
+    Each batch comes with the number of its first line; blank lines are in
+    it (the builder leaves them out).  A batch is handed over when it is
+    full, at the end, and before a read that may wait for a writer.
+    """
+    read, may_wait = _reading(fp)
+    lines = _Lines()
+    batches = _Batches()
+    while True:
+        if batches.lines and may_wait is not None and may_wait():
+            yield batches.take()
+        try:
+            chunk = read(_READ_SIZE)
+        except UnicodeDecodeError as error:  # a text layer's decoder: it cannot resume
+            number = lines.number + 1
+            yield from batches.add(number, [_undecodable(error, number)], plain=False)
+            break
+        if chunk.__class__ is not bytes:
+            chunk = _as_bytes(chunk)
+        number, ended = lines.number + 1, not chunk
+        cut = lines.end() if ended else lines.cut(chunk)
+        del chunk  # its lines are copies
+        yield from batches.add(number, cut, plain=lines.plain)
+        if ended:
+            break
+    if batches.lines:
+        yield batches.take()
+
+
+class _Batches:
+    """Gathers lines into batches of at most _BATCH_LINES lines and _BATCH_BYTES bytes.
+
+    A batch holds one line at least, however long.
+    """
+
+    __slots__ = ("first", "held", "lines")
+
+    def __init__(self) -> None:
+        self.lines: list[_Line] = []
+        self.first = 1  # the number of the first line
+        self.held = 0  # the bytes of the lines
+
+    def take(self) -> tuple[int, list[_Line]]:
+        batch = self.first, self.lines
+        self.lines, self.held = [], 0
+        return batch
+
+    def add(
+        self, number: int, cut: list[_Line], *, plain: bool
+    ) -> Iterator[tuple[int, list[_Line]]]:
+        """Add *cut*, lines numbered from *number*; hand out each batch they fill."""
+        max_lines, max_bytes = _BATCH_LINES, _BATCH_BYTES
+        # Where each line ends, counted in bytes from the first: in C when all are bytes.
+        sizes = map(len, cut) if plain else map(_cost, cut)  # type: ignore[arg-type]
+        ends = list(itertools.accumulate(sizes))
+        start, count = 0, len(cut)
+        while start < count:
+            if not self.lines:
+                self.first = number + start
+            # As many lines as there is room for, in lines and in bytes; one at least.
+            before = ends[start - 1] if start else 0
+            stop = min(count, start + max_lines - len(self.lines))
+            stop = bisect.bisect_right(ends, before + max_bytes - self.held, start, stop)
+            if stop == start and not self.lines:
+                stop = start + 1
+            self.lines += cut[start:stop]
+            cut[start:stop] = itertools.repeat(b"", stop - start)  # the batch holds them now
+            self.held += ends[stop - 1] - before if stop > start else 0
+            start = stop
+            if start < count or len(self.lines) >= max_lines or self.held >= max_bytes:
+                yield self.take()
+
+
+def _cost(line: _Line) -> int:
+    return len(line) if isinstance(line, bytes) else 0
+
+
+class _Lines:
+    """Cuts a stream of bytes into lines by the line rule.
+
+    Lines longer than the limit come as their :class:`ParseError`; of such a
+    line, only the length is kept while it is read.
+    """
+
+    __slots__ = ("head", "head_size", "number", "plain")
+
+    def __init__(self) -> None:
+        self.number = 0  # the lines cut so far
+        self.head: list[bytes] = []  # the start of a line that goes on in the next chunk...
+        self.head_size = 0  # ... and its length, counted on when it is too long to keep
+        self.plain = True  # the last cut holds bytes only
+
+    def cut(self, chunk: bytes) -> list[_Line]:
+        """The lines that *chunk* ends, and keep the start of the next."""
+        limit = MAX_DOCUMENT_BYTES
+        straddle = chunk[:1] == b"\n"  # a "\r" at the end of the head is before a "\n"
+        if b"\r" in chunk:
+            chunk = chunk.replace(b"\r\n", b"\n")
+        cut: list[_Line] = chunk.split(b"\n")  # type: ignore[assignment]
+        rest: bytes = cut.pop()  # type: ignore[assignment]
+        self.plain = True
+        if cut:
+            number = self.number + 1
+            self.number += len(cut)
+            if self.head_size or number == 1:
+                cut[0] = self._first(cut[0], number, straddle=straddle)  # type: ignore[arg-type]
+            if len(chunk) > limit:  # a line of this chunk may be too long
+                cut = [
+                    line if not isinstance(line, bytes) or len(line) <= limit else _too_large(n)
+                    for n, line in enumerate(cut, number)
+                ]
+                self.plain = False
+            elif not isinstance(cut[0], bytes):
+                self.plain = False
+        if rest:
+            self.head_size += len(rest)
+            if self.head_size <= limit + _SLACK:
+                self.head.append(rest)
+            else:
+                self.head = []  # too long: count it, keep none of it
+        return cut
+
+    def end(self) -> list[_Line]:
+        """The last line, if the input does not end with a newline."""
+        if not self.head_size:
+            return []
+        self.number += 1
+        line = self._first(b"", self.number, straddle=False, last=True)
+        self.plain = isinstance(line, bytes)
+        return [line]
+
+    def _first(self, piece: bytes, number: int, *, straddle: bool, last: bool = False) -> _Line:
+        """Line *number*: the head (if any) and *piece*, the rule applied at its ends."""
+        size, head = self.head_size + len(piece), self.head
+        self.head, self.head_size = [], 0
+        if size > MAX_DOCUMENT_BYTES + _SLACK:
+            return _too_large(number)
+        line = b"".join(head) + piece if head else piece
+        if (straddle or last) and line[-1:] == b"\r":  # "\r" then "\n" in the next chunk
+            line = line[:-1]
+        if number == 1 and line[:3] == codecs.BOM_UTF8:
+            line = line[3:]
+        return line if len(line) <= MAX_DOCUMENT_BYTES else _too_large(number)
+
+
+def _too_large(line: int | None) -> ParseError:
+    detail = ErrorDetail("$", f"is larger than the limit of {MAX_DOCUMENT_BYTES} bytes")
+    return ParseError((detail,), line=line)
+
+
+def _undecodable(error: UnicodeDecodeError, line: int) -> ParseError:
+    name = "UTF-8" if codecs.lookup(error.encoding).name == "utf-8" else error.encoding
+    message = f"is not valid {name} text: {error.reason} (its text layer cannot read on)"
+    return ParseError((ErrorDetail("$", message),), line=line)
+
+
+def _as_bytes(piece: object) -> bytes:
+    """What a file's read returned, as bytes: text is encoded as UTF-8."""
+    if isinstance(piece, str):
+        # Lone surrogates (errors="surrogateescape") stay lone: that line is refused.
+        return piece.encode("utf-8", "surrogatepass")
+    if isinstance(piece, bytes | bytearray | memoryview):
+        return bytes(piece)
+    raise TypeError(f"reading the file gave {type_name(piece)}, expected bytes or str")
+
+
+def _reading(fp: IO[bytes] | IO[str]) -> tuple[Callable[[int], object], Callable[[], bool] | None]:
+    """How to read *fp*, and how to tell whether its next read may wait for a writer.
+
+    The read function returns what is there, up to the size asked, with at
+    most one read from the system when something is there: ``read1`` of a
+    buffered file, ``read`` of a raw one, or else ``readline``.
+    """
+    source: object = fp
+    if isinstance(fp, io.TextIOWrapper):
+        source = _utf8_bytes_under(fp) or fp
+    read = getattr(source, "read1", None)
+    if read is None:
+        read = source.read if isinstance(source, io.RawIOBase) else source.readline  # type: ignore[attr-defined]
+    waits_on = source
+    if isinstance(source, io.TextIOWrapper):  # its text layer waits when its bytes do
+        with contextlib.suppress(ValueError):
+            waits_on = source.buffer
+    return read, _wait_check(waits_on)
+
+
+def _utf8_bytes_under(fp: io.TextIOWrapper) -> IO[bytes] | None:
+    """The binary file under a UTF-8 text file whose text layer has read nothing yet."""
+    try:
+        if codecs.lookup(fp.encoding).name not in {"utf-8", "utf-8-sig"}:
+            return None
+        # Refused once the text layer has decoded something: its bytes are then
+        # read ahead of its text, and only the text layer can go on.
+        fp.reconfigure(encoding=fp.encoding, errors=fp.errors)
+        buffer: IO[bytes] = fp.buffer  # type: ignore[assignment]
+    except (AttributeError, LookupError, OSError, ValueError):
+        return None
+    return buffer
+
+
+def _wait_check(source: object) -> Callable[[], bool] | None:
+    """Whether the next read of *source* may wait for a writer.
+
+    None if it never does (memory, a regular file); else a function that
+    says whether it may now.
+    """
+    if isinstance(source, io.BytesIO | io.StringIO):
+        return None
+    try:
+        fd = source.fileno()  # type: ignore[attr-defined]
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+    except (AttributeError, OSError, ValueError):
+        return _may_always_wait
+
+    def may_wait() -> bool:
+        try:
+            ready, _, _ = select.select([fd], [], [], 0)
+        except (OSError, ValueError):  # a descriptor select cannot watch
+            return True
+        return not ready
+
+    return may_wait
+
+
+def _may_always_wait() -> bool:
+    return True
 
 
 def write_jsonl(objs: Iterable[object], fp: IO[bytes] | IO[str]) -> int:
-    """Write each object as one line of canonical JSON; return how many were written.
+    r"""Write each object as one line of canonical JSON; return how many were written.
+
+    Each line ends with "\n" (a text file may write it as "\r\n", which
+    :func:`read_jsonl` reads alike).  Strings are written as UTF-8, U+2028
+    and U+0085 included: they do not end a line.
 
     Args:
         objs: Any iterable; it is consumed lazily.
-        fp: A file opened in binary (preferred) or text mode.
+        fp: A file opened in binary mode (preferred) or a UTF-8 text file.
+
+    Raises:
+        TypeError: an object is not an instance of one of coopmodel's public
+            classes; the lines before it are written.
 
     .. versionadded:: 0.1.0
     """
