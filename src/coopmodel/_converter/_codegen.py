@@ -15,7 +15,7 @@ handles a leading key (a union tag, the schema version) before the fields
 A field's JSON key is its ``__init__`` name (``field.alias``), and the value
 written for it is the attribute of that name, so a class may keep a field in
 a private attribute and expose the public value under the field's name.
-Fields hold their default are left out, except those the model lists in
+Fields that hold their default are left out, except those the model lists in
 :data:`~coopmodel._model.WRITTEN_ALWAYS`.
 
 Generated source is registered with :mod:`linecache` under a file name of its

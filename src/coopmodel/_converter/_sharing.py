@@ -11,10 +11,14 @@ later documents as it is.
 What is kept, and for how long:
 
 - A value is looked up by a key made of its fields once they are read and
-  checked: text, numbers, enum members, and the (shared) objects it holds, so
-  a forum's key holds its parent forum, not the parent's text again.  Fields
-  whose equal values may be written differently (a float, ``-0.0`` and
-  ``0.0``) are keyed by their JSON text.
+  checked (a tuple of field values, not JSON text): text, integers,
+  booleans and dates as they are; enum members and the shared objects it
+  holds by their ``id`` (a kept object keeps its children alive, so equal ids
+  mean the same object), so a forum's key holds its parent forum's id, not
+  the parent's text again.  Anything else (a float, since ``-0.0 == 0.0``; an
+  object that is not shared) is keyed by its JSON text.
+- The seen hashes take at most :data:`SEEN_MAX` integers per class (about
+  200 KB); the rest of the memory is in the budget below.
 - All classes together keep at most :data:`SHARING_MAX_BYTES` bytes (an
   estimate that counts the objects, their text, the keys and the kept JSON
   text, from :func:`sys.getsizeof`) and :data:`SHARING_MAX_ENTRIES` objects;
