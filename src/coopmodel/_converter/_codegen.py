@@ -15,7 +15,7 @@ handles a leading key (a union tag, the schema version) before the fields
 A field's JSON key is its ``__init__`` name (``field.alias``), and the value
 written for it is the attribute of that name, so a class may keep a field in
 a private attribute and expose the public value under the field's name.
-Fields hold their default are left out, except those the model lists in
+Fields that hold their default are left out, except those the model lists in
 :data:`~coopmodel._model.WRITTEN_ALWAYS`.
 
 Generated source is registered with :mod:`linecache` under a file name of its
@@ -316,9 +316,15 @@ class ClassHooks:
         call: str,
     ) -> None:
         """Add lines that look the value up in the sharing cache, build it if new, and keep it."""
-        # Sharing: look the value up (a tuple and a dict lookup: next to
-        # nothing); keep a new one unless sharing is off for this class for
-        # a while (state[0]); never for a value unlikely to recur.
+        # Sharing: off for this class for a while (state[0]: one test, then
+        # the plain path), never for a value unlikely to recur; else look the
+        # value up (a tuple and a dict lookup) and keep a new one.
+        state = src.ref(slot.state, "state")
+        src.add(1, f"s = {state}")
+        src.add(1, "if s[0]:")
+        src.add(2, "s[0] -= 1")
+        src.add(2, "if not s[0]: s[1] = s[2] = 0")  # back on: a new window
+        src.add(2, f"return {call}")
         by_name = {field.name: field for field in fields}
         rare = [
             f"v_{n} is not {src.ref(by_name[n].default, 'default')}" for n in REFERENCE_DATA[cls]
@@ -327,17 +333,13 @@ class ClassHooks:
             src.add(1, f"if {' or '.join(rare)}: return {call}")
         src.add(1, f"k = ({', '.join(key)},)")
         src.add(1, f"hit = {src.ref(slot.cache, 'cache')}.get(k)")
-        src.add(1, f"s = {src.ref(slot.state, 'state')}")
         src.add(1, "s[1] += 1")
         src.add(1, "if hit is not None:")
         src.add(2, "s[2] += 1")
         src.add(2, "return hit")
         src.add(1, f"obj = {call}")
-        src.add(1, "if s[0]:")
-        src.add(2, "s[0] -= 1")
-        src.add(2, "if not s[0]: s[1] = s[2] = 0")  # back on: a new window
         insert = src.ref(self.sharing.insert, "insert")  # type: ignore[union-attr]
-        src.add(1, f"else: {insert}({src.ref(slot, 'slot')}, k, obj)")
+        src.add(1, f"{insert}({src.ref(slot, 'slot')}, k, obj)")
         src.add(1, "return obj")
 
     def _structure_value(

@@ -11,10 +11,14 @@ later documents as it is.
 What is kept, and for how long:
 
 - A value is looked up by a key made of its fields once they are read and
-  checked: text, numbers, enum members, and the (shared) objects it holds, so
-  a forum's key holds its parent forum, not the parent's text again.  Fields
-  whose equal values may be written differently (a float, ``-0.0`` and
-  ``0.0``) are keyed by their JSON text.
+  checked (a tuple of field values, not JSON text): text, integers,
+  booleans and dates as they are; enum members and the shared objects it
+  holds by their ``id`` (a kept object keeps its children alive, so equal ids
+  mean the same object), so a forum's key holds its parent forum's id, not
+  the parent's text again.  Anything else (a float, since ``-0.0 == 0.0``; an
+  object that is not shared) is keyed by its JSON text.
+- The seen hashes take at most :data:`SEEN_MAX` integers per class (about
+  200 KB); the rest of the memory is in the budget below.
 - All classes together keep at most :data:`SHARING_MAX_BYTES` bytes (an
   estimate that counts the objects, their text, the keys and the kept JSON
   text, from :func:`sys.getsizeof`) and :data:`SHARING_MAX_ENTRIES` objects;
@@ -29,10 +33,10 @@ What is kept, and for how long:
   memory nor the estimate of its size; a class whose values mostly recur
   (at least :data:`EAGER_HIT_RATE` of a window's lookups) keeps them from
   their first sighting.  A class whose values rarely recur
-  (fewer than :data:`MIN_HIT_RATE` of :data:`WINDOW` lookups found) keeps no
-  new values for its next :data:`OFF_CALLS` misses (values already kept are
-  still found), and then tries again, so where nothing recurs a value costs
-  about what it costs without sharing.
+  (fewer than :data:`MIN_HIT_RATE` of :data:`WINDOW` lookups found, second
+  sightings counted as found) is read without sharing for its next
+  :data:`OFF_CALLS` values (one test each), and then tries again, so where
+  nothing recurs a value costs about what it costs without sharing.
 - :func:`clear_caches` forgets everything now; :func:`set_sharing` turns
   sharing off (and on again) for the whole process.
 """
@@ -74,17 +78,17 @@ SHARING_MAX_ENTRIES: Final = 16_384
 SHARING_MAX_VALUE_BYTES: Final = 64 * 1024
 """The largest value (or JSON text) the sharing caches keep, in bytes: 64 KiB."""
 
-WINDOW: Final = 512
+WINDOW: Final = 256
 """How many lookups of a class's values sharing judges its hit rate on."""
 
 MIN_HIT_RATE: Final = 0.25
-"""Below this share of hits in a window, a class keeps no new values for a while."""
+"""Below this share of hits in a window, a class is read without sharing for a while."""
 
 EAGER_HIT_RATE: Final = 0.75
 """From this share of hits in a window, a class keeps new values from their first sighting."""
 
-OFF_CALLS: Final = 16 * WINDOW
-"""For how many misses a class keeps no new values before it tries again."""
+OFF_CALLS: Final = 32 * WINDOW
+"""For how many values a class is read without sharing before sharing tries again."""
 
 #: What an entry costs beyond its key and object: its slots in two dicts and its
 #: record of kept JSON text.
@@ -126,11 +130,11 @@ class Slot:
             text of the object, and of the object with a leading key, whether
             it was written before (its text is kept from its second writing),
             and what its kept text costs.
-        state: ``[off, lookups, hits, eager]``: *off* counts down the misses
-            whose values are not kept (infinite while sharing is switched
-            off), *lookups* and *hits* count this window's (second sightings
-            count as hits), *eager* says values are kept from their first
-            sighting (the class's values mostly recur).
+        state: ``[off, lookups, hits, eager]``: *off* counts down the values
+            read without sharing (infinite while sharing is switched off),
+            *lookups* and *hits* count this window's (second sightings count
+            as hits), *eager* says values are kept from their first sighting
+            (the class's values mostly recur).
         seen: The hashes of values seen once (at most :data:`SEEN_MAX`): a
             value is kept from its second sighting.
         text_positions: Where the key holds JSON text of its own (counted in
