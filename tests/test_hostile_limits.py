@@ -282,7 +282,7 @@ def test_huge_integers_are_refused_not_crashed_on() -> None:
     # Python ints have no size limit, but repr() refuses more than 4,300 digits.
     document = replaced(seed_document(), ("session",), 10**5000)
     error = assert_names(attempt(lambda: coopmodel.from_dict(document, Meeting)), "$.session")
-    assert "at most" in error.errors[0].message
+    assert "out of range" in error.errors[0].message
     year = {"type": "partial_date", "year": -(10**5000)}
     document = replaced(seed_document(), ("when",), year)
     assert_names(attempt(lambda: coopmodel.from_dict(document, Meeting)), "$.when.year", exact=True)
