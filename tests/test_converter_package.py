@@ -20,7 +20,7 @@ import orjson
 import pytest
 
 import coopmodel
-from coopmodel import Meeting, MeetingStatus, ParseError, Party
+from coopmodel import Meeting, MeetingStatus, Party
 from coopmodel._converter import (
     BadValue,
     ClassMark,
