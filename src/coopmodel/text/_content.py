@@ -1,0 +1,575 @@
+"""Stage 4: what a meeting took up and what framed it: areas and stages, statements, context.
+
+Areas are read only in clauses governed by a stage verb ("explored
+opportunities in", "welcomed", "the key focus areas included"); a
+background sentence ("Critical minerals such as copper ...") gives none.
+The detail of an area is its list item as written, with the manner phrase
+that governs the list ("enhanced engagement in ...") distributed over its
+items.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from coopmodel._model import (
+    ContextKind,
+    ContextRelation,
+    Organization,
+    OrganizationKind,
+    Party,
+    Person,
+    Stage,
+    StatementKind,
+    vocabulary,
+)
+from coopmodel._model import _names as names
+from coopmodel.text import _lexicon
+from coopmodel.text._lexicon import Mention
+
+__all__ = ["AreaFound", "ContextFound", "StatementFound", "find_areas", "find_context", "find_statements"]
+
+Span = tuple[int, int]
+
+_CUES: Final = (
+    (Stage.EXPLORED, r"explor(?:ed|ing|es|e)(?:\s(?:new\s)?(?:opportunities|possibilities|avenues|ways|prospects|options)(?:\s(?:in|for|of|to))?)?"),
+    (Stage.DISCUSSED, r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
+     r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|talks\scovered|took\sstock\sof|exchanged\sviews\son|focus(?:ed|sed)\son"),
+    (Stage.WELCOMED, r"welcom(?:ed|ing|es)|appreciated|noted\swith\ssatisfaction|lauded|hailed"),
+    (Stage.AGREED, r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin|work\stogether\son|deepen|expand|boost|step\sup|enhance|strengthen)|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?|committed\sto|resolved\sto|reached\s(?:an\s)?agreement\son"),
+    (Stage.SIGNED, r"signed|inked|exchanged\s(?:an?\s)?(?:mou|memorand\w*|agreements?)"),
+    (Stage.IMPLEMENTED, r"implement(?:ed|ing)|operationali[sz]ed"),
+    (Stage.PROPOSED, r"propos(?:ed|ing)|suggested|offered|called\sfor|pushed\sfor|sought"),
+)
+_CUE: Final = re.compile(
+    "|".join(f"(?P<{stage.name}>\\b(?:{pattern})\\b)" for stage, pattern in _CUES), re.IGNORECASE
+)
+_MANNER: Final = re.compile(
+    r"\b(?:the\s)?(?P<manner>(?:(?:enhanced|greater|deeper|closer|bilateral|further)\s)?"
+    r"(?:cooperation|collaboration|engagement|partnership|ties)\s(?:in|on)"
+    r"|joint\s(?:development|production|research|ventures?)\s(?:in|of|on)"
+    r"|(?:establishment|creation|production|development|setting\sup|promotion|expansion|supply"
+    r"|manufacturing|exports?|imports?|modernisation|modernization)\sof)\s",
+    re.IGNORECASE,
+)
+_BREAK: Final = re.compile(
+    r",?\s(?:including|alongside|as\swell\sas|besides|apart\sfrom|along\swith)\s|;\s|\.\s|\sand\s(?=(?:also\s)?(?:agreed|discussed|welcomed|explored|signed|reviewed)\b)",
+    re.IGNORECASE,
+)
+_SEPARATOR: Final = re.compile(r",\s(?:and\s|or\s)?|\sand\s|\sor\s|\s&\s")
+
+
+class AreaFound(NamedTuple):
+    """An area of cooperation, with its stage, its detail and where it came from."""
+
+    code: str
+    stage: Stage
+    detail: str
+    spans: tuple[Span, ...]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[Stage, int, int]]:
+    """Stage cues of a sentence and the stretch each governs."""
+    cues = list(_CUE.finditer(text, start, end))
+    clauses: list[tuple[Stage, int, int]] = []
+    for number, cue in enumerate(cues):
+        stage = Stage[cue.lastgroup or "DISCUSSED"]
+        stop = cues[number + 1].start() if number + 1 < len(cues) else end
+        clauses.append((stage, cue.end(), stop))
+    if cues and cues[0].start() > start:
+        # "Cooperation in space was discussed": the words before a passive cue.
+        before = text[max(start, cues[0].start() - 5) : cues[0].start()]
+        if before.endswith(("was ", "were ", "been ", "are ", "is ")):
+            clauses.insert(0, (Stage[cues[0].lastgroup or "DISCUSSED"], start, cues[0].start()))
+    return clauses
+
+
+def _strip_article(text: str, start: int, end: int) -> int:
+    while start < end and text[start] == " ":
+        start += 1
+    for article in ("in ", "on ", "of ", "the ", "a ", "an ", "The ", "also ", "both "):
+        if text.startswith(article, start) and start + len(article) <= end:
+            return start + len(article)
+    return start
+
+
+def find_areas(
+    text: str, start: int, end: int, masked: list[Span]
+) -> list[AreaFound]:
+    """The areas a sentence ``text[start:end]`` gives, with their stages and details."""
+    found: list[AreaFound] = []
+    vocab = vocabulary()
+    for stage, clause_start, clause_end in _clauses(text, start, end):
+        clause_end = text.rstrip(".", clause_start, clause_end) if False else clause_end
+        while clause_end > clause_start and text[clause_end - 1] in " .,;:\"'\u201d":
+            clause_end -= 1
+        segments: list[tuple[int, int]] = []
+        cut = clause_start
+        for brk in _BREAK.finditer(text, clause_start, clause_end):
+            segments.append((cut, brk.start()))
+            cut = brk.end()
+        segments.append((cut, clause_end))
+        for seg_start, seg_end in segments:
+            found.extend(_segment_areas(text, seg_start, seg_end, stage, masked, vocab))
+    return found
+
+
+def _segment_areas(  # noqa: C901, PLR0912
+    text: str, seg_start: int, seg_end: int, stage: Stage, masked: list[Span], vocab: object
+) -> list[AreaFound]:
+    from coopmodel._model import Vocabulary  # noqa: PLC0415 - typing only
+
+    assert isinstance(vocab, Vocabulary)  # noqa: S101
+    # Manner phrases split the segment further: "production of X, and joint development in Y".
+    manners = list(_MANNER.finditer(text, seg_start, seg_end))
+    parts: list[tuple[re.Match[str] | None, int, int]] = []
+    if not manners or manners[0].start() > seg_start:
+        parts.append((None, seg_start, manners[0].start() if manners else seg_end))
+    for number, manner in enumerate(manners):
+        stop = manners[number + 1].start() if number + 1 < len(manners) else seg_end
+        parts.append((manner, manner.end(), stop))
+    results: list[AreaFound] = []
+    for manner, p_start, p_end in parts:
+        p_end_trim = p_end
+        while p_end_trim > p_start and text[p_end_trim - 1] in " ,;":
+            p_end_trim -= 1
+        chunk = text[p_start:p_end_trim]
+        hits = [
+            (p_start + s, p_start + e, terms)
+            for s, e, terms in vocab.scan(chunk)
+            if not any(ms <= p_start + s < me for ms, me in masked)
+        ]
+        if not hits:
+            continue
+        # Items: each hit, extended left to the separator before it.
+        items: list[list[object]] = []
+        previous_end = p_start
+        for h_start, h_end, terms in hits:
+            gap = text[previous_end:h_start]
+            adjacent = items and gap.strip() == "" and previous_end != p_start
+            if adjacent:
+                # "critical minerals extraction": a head noun, distributed over "X and".
+                head = (h_start, h_end)
+                last = items[-1]
+                last[3] = head
+                for earlier in reversed(items[:-1]):
+                    between = text[int(earlier[1]) : int(last[0])]  # type: ignore[call-overload]
+                    if between.strip() != "and":
+                        break
+                    earlier[3] = head
+                previous_end = h_end
+                continue
+            item_start = previous_end
+            separator = None
+            for separator in _SEPARATOR.finditer(text, previous_end, h_start):
+                pass
+            if separator is not None:
+                item_start = separator.end()
+            raw_start = item_start
+            item_start = _strip_article(text, item_start, h_start)
+            code = terms[0].code
+            items.append([item_start, h_end, code, None, raw_start])
+            previous_end = h_end
+        # An area followed by "in <list>" governs the list: "capacity building ... in X, Y".
+        complement: Span | None = None
+        for number, item in enumerate(items):
+            after = text[int(item[1]) : int(item[1]) + 4]  # type: ignore[call-overload]
+            if after in {" in ", " on ", " of "} and number + 1 < len(items):
+                complement = (int(item[1]) + 1, p_end_trim)  # type: ignore[call-overload]
+                for governed in items[: number + 1]:
+                    governed[3] = ("complement", complement)
+                break
+        merged: dict[str, list[object]] = {}
+        order: list[str] = []
+        for item in items:
+            code = str(item[2])
+            if code in merged and merged[code][3] is None and item[3] is None:
+                merged[code][1] = item[1]
+                continue
+            if code in merged:
+                continue
+            merged[code] = item
+            order.append(code)
+        for code in order:
+            item_start, item_end, _, extra, raw_start = merged[code]
+            spans: list[Span] = []
+            words: list[str] = []
+            if manner is not None:
+                manner_span = (manner.start("manner"), manner.end("manner"))
+                if int(raw_start) == p_start:  # type: ignore[call-overload]
+                    spans.append((manner_span[0], int(item_end)))  # type: ignore[call-overload]
+                    words.append(text[manner_span[0] : int(item_end)])  # type: ignore[call-overload]
+                else:
+                    spans.extend([manner_span, (int(item_start), int(item_end))])  # type: ignore[call-overload]
+                    words.extend([text[manner_span[0] : manner_span[1]], text[int(item_start) : int(item_end)]])  # type: ignore[call-overload]
+            else:
+                spans.append((int(item_start), int(item_end)))  # type: ignore[call-overload]
+                words.append(text[int(item_start) : int(item_end)])  # type: ignore[call-overload]
+            if isinstance(extra, tuple) and extra and extra[0] == "complement":
+                c_start, c_end = extra[1]
+                spans.append((c_start, c_end))
+                words.append(text[c_start:c_end])
+            elif isinstance(extra, tuple):
+                spans.append(extra)
+                words.append(text[extra[0] : extra[1]])
+            detail = " ".join(" ".join(w.split()) for w in words)
+            results.append(AreaFound(code, stage, detail, tuple(spans)))
+    return results
+
+
+# --- statements ------------------------------------------------------------------------------
+
+_REPORTING: Final = re.compile(
+    r"\b(?P<verb>said|says|stated|noted|added|announced|informed|told\sreporters|observed|remarked|asserted)\b"
+)
+_STATEMENT_NOUN: Final = re.compile(
+    r"^(?:an?\s|the\s)?(?:official\s|joint\s|separate\s|brief\s)?(?P<noun>statement|release|press\srelease|readout|communiqu[eé]|declaration)$",
+    re.IGNORECASE,
+)
+_PRONOUNS: Final = frozenset({"it", "he", "she", "they", "the ministry", "the official", "officials"})
+_ACCORDING: Final = re.compile(
+    r",?\s?according\sto\s(?:an?\s|the\s)?(?P<kind>official\s|joint\s)?(?P<noun>statement|release|readout|communiqu[eé]|declaration)(?:\sissued\s[^,.]{0,60})?",
+    re.IGNORECASE,
+)
+_MINISTRY: Final = re.compile(
+    r"\b(?:the\s)?(?:(?P<owner>[A-Z][a-z]+(?:'s|\u2019s)?)\s)?(?:(?P<subject>(?:[a-z]+\s(?:and\s)?){0,3}[a-z]+)\s)?ministry\b"
+    r"|\b(?:the\s)?(?:(?P<owner2>[A-Z][a-z]+(?:'s|\u2019s)?)\s)?Ministry\sof\s(?P<of>[A-Z][a-z]+(?:\s(?:and\s|of\s|&\s)?[A-Z][a-z]+){0,4})",
+)
+_SPECIAL_ORGS: Final = {
+    "mea": ("Ministry of External Affairs", OrganizationKind.MINISTRY, "IND"),
+    "the kremlin": ("Kremlin", OrganizationKind.HEAD_OF_STATE_OFFICE, "RUS"),
+    "the white house": ("White House", OrganizationKind.HEAD_OF_STATE_OFFICE, "USA"),
+    "the state department": ("Department of State", OrganizationKind.MINISTRY, "USA"),
+    "the pentagon": ("Department of Defense", OrganizationKind.MINISTRY, "USA"),
+    "the pmo": ("Prime Minister's Office", OrganizationKind.HEAD_OF_STATE_OFFICE, "IND"),
+    "the prime minister's office": ("Prime Minister's Office", OrganizationKind.HEAD_OF_STATE_OFFICE, None),
+    "the european commission": ("European Commission", OrganizationKind.INTERNATIONAL_ORGANIZATION, None),
+}
+_MINISTRY_NAMES: Final = {
+    "foreign": "Foreign Affairs",
+    "foreign affairs": "Foreign Affairs",
+    "external affairs": "External Affairs",
+    "defence": "Defence",
+    "defense": "Defense",
+}
+_TITLES: Final = (
+    r"(?:(?:External\sAffairs|Foreign|Defence|Defense|Commerce|Trade|Finance|Deputy\sPrime|Prime"
+    r"|Energy|Industry|Home|Mines|Economy|Economic\sDevelopment|Industry\sand\sTrade)\s)?"
+    r"(?:Minister|President|Secretary|Ambassador|Spokesperson|Spokesman|Spokeswoman|Chancellor"
+    r"|Premier|Commissioner|Secretary-General|Envoy)"
+)
+_PERSON: Final = re.compile(
+    rf"(?P<title>{_TITLES})\s(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){{0,2}})"
+)
+_SIDES: Final = re.compile(
+    r"^(?:both\ssides|the\stwo\ssides|the\ssides|the\stwo\scountries|both\scountries|the\stwo\snations|they)\b",
+    re.IGNORECASE,
+)
+_QUOTE: Final = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{1,3000})[\"\u201d]")
+
+
+class StatementFound(NamedTuple):
+    """A statement: who, what kind, the words, and the spans."""
+
+    issuer: Party | Organization | Person | None
+    kind: StatementKind
+    text: str
+    verbatim: bool
+    spans: tuple[Span, ...]
+    issuer_span: Span | None
+    date_span: Span | None
+
+
+def _capital(sentence: str) -> str:
+    sentence = " ".join(sentence.split()).strip(" ,;:")
+    if not sentence:
+        return sentence
+    sentence = sentence[0].upper() + sentence[1:]
+    return sentence if sentence[-1] in ".!?" else sentence + "."
+
+
+def resolve_issuer(
+    phrase: str, home: str | None, mentions: list[Mention], offset: int
+) -> Party | Organization | Person | None:
+    """The organization, person or party a phrase names ("the commerce and industry ministry")."""
+    key = " ".join(phrase.split()).casefold()
+    special = _SPECIAL_ORGS.get(key) or _SPECIAL_ORGS.get(key.removeprefix("the "))
+    if special is not None:
+        name, kind, country = special
+        owner = country or home
+        return Organization(name=name, kind=kind, party=_lexicon.party(owner) if owner else None)
+    ministry = _MINISTRY.search(phrase)
+    if ministry is not None and ministry.end() >= len(phrase.rstrip()) - 1:
+        owner_word = ministry["owner"] or ministry["owner2"]
+        owner = home
+        if owner_word:
+            code = names.country_for(owner_word.removesuffix("'s").removesuffix("\u2019s"))
+            if code is None:
+                try:
+                    code = Party.lookup(owner_word.removesuffix("'s").removesuffix("\u2019s")).code
+                except LookupError:
+                    code = None
+            if code is not None:
+                owner = code
+        if ministry["of"]:
+            name = "Ministry of " + ministry["of"]
+        elif ministry["subject"]:
+            subject = ministry["subject"]
+            name = "Ministry of " + _MINISTRY_NAMES.get(
+                subject, " ".join(w if w == "and" else w.capitalize() for w in subject.split())
+            )
+        else:
+            return None
+        return Organization(
+            name=name, kind=OrganizationKind.MINISTRY, party=_lexicon.party(owner) if owner and _is_state(owner) else None
+        )
+    person = _PERSON.search(phrase)
+    if person is not None:
+        affiliation = None
+        for mention in mentions:
+            if offset <= mention.start < offset + person.start() and mention.kind in {"party", "demonym"}:
+                affiliation = _lexicon.party(mention.value)
+        return Person(name=person["name"], role=person["title"], affiliation=affiliation)
+    party_mentions = [m for m in mentions if offset <= m.start and m.end <= offset + len(phrase) and m.kind == "party"]
+    if len(party_mentions) == 1 and len(phrase.split()) <= 3:
+        return _lexicon.party(party_mentions[0].value)
+    return None
+
+
+def _is_state(code: str) -> bool:
+    return _lexicon.is_state(code)
+
+
+def find_statements(  # noqa: C901, PLR0912, PLR0915
+    text: str,
+    sentences: list[tuple[int, int]],
+    home: str | None,
+    mentions: list[Mention],
+) -> list[StatementFound]:
+    """Statements in the body: attributions, quotes, "according to", and their continuations."""
+    found: list[StatementFound] = []
+    previous: StatementFound | None = None
+    previous_index = -2
+    for index, (start, end) in enumerate(sentences):
+        sentence = text[start:end]
+        if len(sentence) > 5000:
+            continue
+        result: StatementFound | None = None
+        quote = _QUOTE.search(sentence)
+        verb = None
+        for verb in _REPORTING.finditer(sentence):
+            pass
+        if quote is not None and verb is not None:
+            # "Both sides ...," it said.  /  X said: "..."
+            if verb.start() > quote.end():
+                phrase = sentence[quote.end() : verb.start()].strip(" ,")
+            else:
+                phrase = sentence[: verb.start()].strip(" ,")
+            issuer = _issuer(phrase, home, mentions, start + sentence.find(phrase), previous)
+            kind = previous.kind if previous is not None and phrase.casefold() in _PRONOUNS else _kind_for(issuer)
+            q_start, q_end = start + quote.start("q"), start + quote.end("q")
+            result = StatementFound(
+                issuer, kind, text[q_start:q_end], True, ((q_start, q_end),),
+                _span_of(phrase, sentence, start), None,
+            )
+        elif verb is not None:
+            comma = sentence.rfind(",", 0, verb.start())
+            phrase_start = comma + 1 if comma != -1 else 0
+            phrase = sentence[phrase_start : verb.start()].strip()
+            if comma != -1 and 0 < len(phrase.split()) <= 8:
+                content = sentence[:comma]
+                date_span = _date_after(sentence, verb.end(), start)
+                noun = _STATEMENT_NOUN.match(phrase)
+                if noun is not None:
+                    issuer = None
+                    kind = _noun_kind(noun["noun"], phrase)
+                else:
+                    issuer = _issuer(phrase, home, mentions, start + phrase_start, previous)
+                    kind = _kind_for(issuer)
+                result = StatementFound(
+                    issuer, kind, _capital(content), False, ((start, start + comma),),
+                    _span_of(phrase, sentence, start), date_span,
+                )
+            else:
+                head = sentence[: verb.start()].strip()
+                rest_start = verb.end()
+                rest = sentence[rest_start:]
+                if rest.startswith(" that "):
+                    rest_start += 6
+                elif rest.startswith(" "):
+                    rest_start += 1
+                content = sentence[rest_start:]
+                if head and len(head.split()) <= 8 and content[:1].isalpha():
+                    issuer = _issuer(head, home, mentions, start, previous)
+                    if issuer is not None:
+                        kind = previous.kind if previous is not None and head.casefold() in _PRONOUNS else _kind_for(issuer)
+                        date_span = None
+                        result = StatementFound(
+                            issuer, kind, _capital(content), False, ((start + rest_start, end),),
+                            (start, start + len(head)), date_span,
+                        )
+        else:
+            according = _ACCORDING.search(sentence)
+            if according is not None:
+                content = sentence[: according.start()] + sentence[according.end() :]
+                kind = StatementKind.JOINT_STATEMENT if (according["kind"] or "").strip().casefold() == "joint" else StatementKind.OFFICIAL_STATEMENT
+                result = StatementFound(
+                    None, kind, _capital(content), False, ((start, start + according.start()),),
+                    (start + according.start(), start + according.end()), None,
+                )
+            elif previous is not None and previous_index == index - 1 and _SIDES.match(sentence) and _CUE.search(sentence):
+                result = StatementFound(
+                    previous.issuer, previous.kind, _capital(sentence), False, ((start, end),),
+                    None, None,
+                )
+        if result is not None:
+            found.append(result)
+            previous = result
+            previous_index = index
+    # Unnamed statements ("an official statement said") belong to the one issuer the text names.
+    named = {s.issuer for s in found if isinstance(s.issuer, Organization)}
+    if len(named) == 1:
+        only = next(iter(named))
+        found = [s._replace(issuer=only) if s.issuer is None else s for s in found]
+    return found
+
+
+def _span_of(phrase: str, sentence: str, start: int) -> Span | None:
+    at = sentence.find(phrase) if phrase else -1
+    return (start + at, start + at + len(phrase)) if at != -1 else None
+
+
+def _issuer(
+    phrase: str, home: str | None, mentions: list[Mention], offset: int, previous: StatementFound | None
+) -> Party | Organization | Person | None:
+    if phrase.casefold() in _PRONOUNS and previous is not None:
+        return previous.issuer
+    return resolve_issuer(phrase, home, mentions, offset)
+
+
+def _kind_for(issuer: object) -> StatementKind:
+    return StatementKind.REMARKS if isinstance(issuer, Person) else StatementKind.OFFICIAL_STATEMENT
+
+
+def _noun_kind(noun: str, phrase: str) -> StatementKind:
+    lowered = noun.casefold()
+    if "joint" in phrase.casefold():
+        return StatementKind.JOINT_STATEMENT
+    return {
+        "press release": StatementKind.PRESS_RELEASE,
+        "release": StatementKind.PRESS_RELEASE,
+        "readout": StatementKind.READOUT,
+        "declaration": StatementKind.DECLARATION,
+    }.get(lowered, StatementKind.COMMUNIQUE if lowered.startswith("communiqu") else StatementKind.OFFICIAL_STATEMENT)
+
+
+_DATE_WORDS: Final = re.compile(
+    r"\s(?P<raw>(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday"
+    r"|on\s(?:[A-Z][a-z]{2,8}\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8}))"
+)
+
+
+def _date_after(sentence: str, position: int, offset: int) -> Span | None:
+    match = _DATE_WORDS.match(sentence, position)
+    if match is None:
+        return None
+    return (offset + match.start("raw"), offset + match.end("raw"))
+
+
+# --- context -------------------------------------------------------------------------------
+
+_CONTEXT: Final = re.compile(
+    r"\b(?P<cue>(?:in|against)\sthe\sbackdrop\sof|amid(?:st)?|(?:comes?|coming|came)\s(?:just\s)?(?:days|weeks|a\sday|a\sweek|hours|months)\s(?:after|before)"
+    r"|in\sthe\swake\sof|following|in\sresponse\sto|(?:close\s)?on\sthe\sheels\sof)\s",
+    re.IGNORECASE,
+)
+_KIND_WORDS: Final = (
+    (ContextKind.TARIFFS, ("tariff", "duties", "levies", "levy")),
+    (ContextKind.SANCTIONS, ("sanction",)),
+    (ContextKind.CONFLICT, ("war", "conflict", "clash", "attack", "strikes", "hostilities", "fighting")),
+    (ContextKind.CRISIS, ("crisis",)),
+    (ContextKind.ELECTION, ("election", "polls")),
+    (ContextKind.VISIT, ("visit",)),
+    (ContextKind.AGREEMENT, ("agreement", "deal", "pact", "treaty")),
+    (ContextKind.MEETING, ("summit", "meeting", "talks")),
+    (ContextKind.POLICY_ANNOUNCEMENT, ("announc", "policy", "ban", "curbs")),
+    (ContextKind.ECONOMIC, ("slowdown", "inflation", "recession", "prices")),
+)
+_GERUNDS: Final = {
+    "announcing": "announced", "imposing": "imposed", "slapping": "slapped", "threatening": "threatened",
+    "levying": "levied", "raising": "raised", "hiking": "hiked", "doubling": "doubled",
+    "launching": "launched", "signing": "signed", "visiting": "visited", "calling": "called",
+    "cutting": "cut", "putting": "put", "sanctioning": "sanctioned", "suspending": "suspended",
+    "halting": "halted", "banning": "banned", "expelling": "expelled", "warning": "warned",
+}
+_RELATIONS: Final = {
+    "backdrop": ContextRelation.BACKDROP,
+    "amid": ContextRelation.BACKDROP,
+    "response": ContextRelation.RESPONSE,
+}
+_CLAUSE_END: Final = re.compile(r",\s(?:which|as|while|and|but|where|when)\b|[;.]\s|[.;]$")
+
+
+class ContextFound(NamedTuple):
+    """A context event with its spans."""
+
+    kind: ContextKind
+    description: str
+    relation: ContextRelation
+    actors: tuple[Party | Organization | Person, ...]
+    targets: tuple[Party, ...]
+    span: Span
+
+
+def find_context(text: str, start: int, end: int, mentions: list[Mention]) -> list[ContextFound]:
+    """Context events in a sentence: "in the backdrop of", "amid", "comes days after"..."""
+    found: list[ContextFound] = []
+    for cue in _CONTEXT.finditer(text, start, end):
+        stop_match = _CLAUSE_END.search(text, cue.end(), end)
+        stop = stop_match.start() if stop_match is not None else end
+        while stop > cue.end() and text[stop - 1] in " .,;":
+            stop -= 1
+        phrase = text[cue.end() : stop]
+        if len(phrase.split()) < 2:
+            continue
+        lowered = phrase.casefold()
+        kind = next((k for k, words in _KIND_WORDS if any(w in lowered for w in words)), ContextKind.OTHER)
+        cue_word = cue["cue"].casefold()
+        relation = next((r for w, r in _RELATIONS.items() if w in cue_word), ContextRelation.PRECEDENT)
+        inside = [m for m in mentions if cue.end() <= m.start and m.end <= stop and m.kind in {"party", "demonym"}]
+        words = phrase.split(" ")
+        verb_at = next((i for i, w in enumerate(words) if w in _GERUNDS), None)
+        actors: list[Party | Organization | Person] = []
+        targets: list[Party] = []
+        if verb_at is not None and verb_at > 0:
+            actor_text = " ".join(words[:verb_at])
+            rest = " ".join(words[verb_at + 1 :])
+            description = f"{actor_text} {_GERUNDS[words[verb_at]]} {rest}".strip()
+            actor_end = cue.end() + len(actor_text)
+            person = _PERSON.search(actor_text)
+            actor_parties = [m for m in inside if m.end <= actor_end]
+            if person is not None:
+                owner = next((m for m in actor_parties if m.start < cue.end() + person.start()), None)
+                affiliation = _lexicon.party(owner.value) if owner is not None else None
+                role = person["title"]
+                if affiliation is not None and person["title"] in {"President", "Prime Minister", "Chancellor", "Premier"}:
+                    role = f"{person['title']} of {names.role_name(affiliation.code, affiliation.name)}"
+                actors.append(Person(name=person["name"], role=role, affiliation=affiliation))
+            for mention in actor_parties:
+                party = _lexicon.party(mention.value)
+                if party not in actors:
+                    actors.append(party)
+            for mention in inside:
+                if mention.start >= actor_end:
+                    before = text[max(cue.end(), mention.start - 9) : mention.start]
+                    if before.endswith(("on ", "against ", "targeting ")):
+                        party = _lexicon.party(mention.value)
+                        if party not in targets:
+                            targets.append(party)
+        else:
+            description = phrase
+        found.append(
+            ContextFound(kind, _capital(description), relation, tuple(actors), tuple(targets), (cue.end(), stop))
+        )
+    return found

@@ -1,0 +1,435 @@
+"""The pipeline: page -> names -> forums and meetings -> content -> drafts.
+
+See ``docs/explanation/extraction.md`` for what each stage reads and emits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+
+from coopmodel._model import (
+    ContextEvent,
+    CooperationArea,
+    DateSpan,
+    Forum,
+    Meeting,
+    MeetingStatus,
+    Organization,
+    PartialDate,
+    Person,
+    Place,
+    Statement,
+    TimeSpan,
+    vocabulary,
+)
+from coopmodel.text import _lexicon
+from coopmodel.text._content import find_areas, find_context, find_statements
+from coopmodel.text._dates import DateMention, find_dates, find_relative, resolve_zone
+from coopmodel.text._drafts import (
+    Extraction,
+    ForumDraft,
+    MeetingDraft,
+    Note,
+    SourceDraft,
+    Span,
+    forum_id,
+    meeting_id,
+)
+from coopmodel.text._meetings import ForumMention, MeetingFound, find_forums, find_meetings
+from coopmodel.text._page import Line, Page, read_page
+
+__all__ = ["extract"]
+
+MAX_TEXT: int = 4 * 1024 * 1024
+"""Longer texts are read up to this many characters (a note says so)."""
+
+
+class _Evidence:
+    def __init__(self) -> None:
+        self.items: list[tuple[str, tuple[Span, ...]]] = []
+
+    def add(self, path: str, *spans: Span | Line | None) -> None:
+        kept = tuple((int(s[0]), int(s[1])) for s in spans if s is not None and s[1] > s[0])
+        if kept:
+            self.items.append((path, kept))
+
+
+def extract(
+    text: str,
+    *,
+    published: pendulum.DateTime | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+) -> Extraction:
+    """Read the meetings a news text reports, with the source's facts and their evidence.
+
+    Args:
+        text: The report, as plain text (a saved page, a press release...).
+        published: When it was published, if known better than the text says.
+        publisher: Who published it, if the text does not say.
+        url: Where it was published.
+
+    Returns:
+        An :class:`Extraction`: meeting drafts (none, one or several), the
+        source, warnings and the evidence span(s) of every value.
+
+    .. versionadded:: 0.2.0
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text is {type(text).__name__}, expected a str")
+    notes: list[Note] = []
+    if len(text) > MAX_TEXT:
+        notes.append(Note(field=None, message=f"the text is longer than {MAX_TEXT} characters: the rest is not read"))
+        text = text[:MAX_TEXT]
+    evidence = _Evidence()
+    page = read_page(text)
+    mentions = _lexicon.find_names(text)
+    body_spans = [(s.start, s.end) for s in page.sentences]
+    body_mentions = [m for m in mentions if _inside(m.start, body_spans)]
+    for mention in body_mentions:
+        if mention.kind == "ambiguous":
+            notes.append(Note(field=None, message=f"{mention.value!r} may name more than one party: left out", spans=((mention.start, mention.end),)))
+    source, base, home = _source(text, page, mentions, published, publisher, url, evidence, notes)
+    forums = find_forums(text, page.sentences, body_mentions, [])
+    found = find_meetings(text, page.sentences, forums)
+    forum_spans = [(f.start, f.end) for f in forums]
+    party_spans = [(m.start, m.end) for m in body_mentions]
+    sentences = [(s.start, s.end) for s in page.sentences]
+    statements = find_statements(text, sentences, home, body_mentions)
+    drafts: list[Any] = []
+    complete_source = source if not source.missing() else None
+    for number, meeting in enumerate(found):
+        path = f"meetings[{number}]"
+        forum = _forum_draft(text, meeting.forum, meeting.parent, body_mentions, page, evidence, f"{path}.forum")
+        owned = _owned_sentences(found, number, len(page.sentences))
+        masked = forum_spans + party_spans
+        areas: dict[str, CooperationArea] = {}
+        area_spans: dict[str, tuple[Span, ...]] = {}
+        context: list[ContextEvent] = []
+        context_spans: list[Span] = []
+        for index in owned:
+            sentence = page.sentences[index]
+            events = find_context(text, sentence.start, sentence.end, body_mentions)
+            for event in events:
+                if all(c.description != event.description for c in context):
+                    context.append(ContextEvent(kind=event.kind, description=event.description, relation=event.relation, actors=event.actors, targets=event.targets))
+                    context_spans.append(event.span)
+            context_masks = [e.span for e in events]
+            for area in find_areas(text, sentence.start, sentence.end, masked + context_masks):
+                areas.pop(area.code, None)
+                areas[area.code] = CooperationArea.of(area.code, area.stage, detail=area.detail)
+                area_spans[area.code] = area.spans
+        for i, code in enumerate(areas):
+            evidence.add(f"{path}.areas[{i}]", *area_spans[code])
+        for i, span in enumerate(context_spans):
+            evidence.add(f"{path}.context[{i}]", span)
+        status_sentence = page.sentences[meeting.status_sentence or 0]
+        when = _when(text, status_sentence, meeting, base, notes, evidence, f"{path}.when", home)
+        location = _location(text, status_sentence, meeting, page, body_mentions, evidence, f"{path}.location")
+        own_statements = _statements_for(statements, owned, page)
+        built_statements = []
+        dated = {s.issuer: s.date_span for s in own_statements if s.date_span is not None}
+        for s in own_statements:
+            if s.issuer is None:
+                notes.append(Note(field=f"{path}.statements", message="a statement whose issuer the text does not name: left out", spans=s.spans))
+                continue
+            date_span = s.date_span or dated.get(s.issuer)
+            issued = _issued(text, date_span, base)
+            i = len(built_statements)
+            built_statements.append(Statement(issuer=s.issuer, kind=s.kind, text=s.text, verbatim=s.verbatim, issued=issued, language=source.language))
+            evidence.add(f"{path}.statements[{i}]", *s.spans)
+            evidence.add(f"{path}.statements[{i}].issuer", s.issuer_span)
+            evidence.add(f"{path}.statements[{i}].issued", date_span)
+        evidence.add(f"{path}.status", meeting.status_span)
+        if meeting.session is not None:
+            evidence.add(f"{path}.session", meeting.session[1])
+        forum_parties = forum.parties
+        mid = None
+        if forum.name is not None and forum.kind is not None:
+            day = when.earliest if when is not None else None
+            reported = source.published if isinstance(source.published, pendulum.Date) else None
+            codes = tuple(p.code for p in forum_parties or ())
+            mid = meeting_id(forum.name, forum.kind.value, codes, day, reported)
+        title = None
+        if forum.name is not None:
+            title = forum.name if forum.kind is not None and forum.kind.value == "summit" else f"Meeting of the {forum.name}"
+            evidence.add(f"{path}.title", (meeting.forum.start, meeting.forum.end))
+        drafts.append(
+            MeetingDraft(
+                id=mid,
+                title=title,
+                forum=forum,
+                sources=(complete_source.build(),) if complete_source is not None else None,
+                status=meeting.status,
+                session=meeting.session[0] if meeting.session else None,
+                when=when,
+                location=location,
+                parties=forum_parties,
+                areas=tuple(areas.values()) or None,
+                statements=tuple(built_statements) or None,
+                context=tuple(context) or None,
+            )
+        )
+    return Extraction(
+        meetings=tuple(drafts),
+        source=source,
+        warnings=tuple(notes),
+        evidence=tuple(evidence.items),
+    )
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _source(  # noqa: C901, PLR0912, PLR0913, PLR0917
+    text: str,
+    page: Page,
+    mentions: list[_lexicon.Mention],
+    published: pendulum.DateTime | None,
+    publisher: str | None,
+    url: str | None,
+    evidence: _Evidence,
+    notes: list[Note],
+) -> tuple[Any, pendulum.Date | None, str | None]:
+    values: dict[str, Any] = {}
+    countries: set[str] = set()
+    if page.title is not None:
+        values["title"] = " ".join(text[page.title.start : page.title.end].split())
+        evidence.add("source.title", page.title)
+    if publisher is not None:
+        values["publisher"] = publisher
+    elif page.notice_publisher is not None:
+        values["publisher"] = text[page.notice_publisher.start : page.notice_publisher.end]
+        evidence.add("source.publisher", page.notice_publisher)
+    for mention in mentions:
+        if mention.kind == "publisher" and mention.country:
+            if values.get("publisher", "").casefold() == mention.value.casefold():
+                countries.add(mention.country)
+    if page.agency is not None:
+        name, country, line = page.agency
+        values["agency"] = name
+        countries.add(country)
+        evidence.add("source.agency", line)
+    if page.notice is not None:
+        values["syndicated"] = True
+        values["note"] = " ".join(text[page.notice.start : page.notice.end].split())
+        evidence.add("source.note", page.notice)
+        evidence.add("source.syndicated", page.notice)
+    if page.byline is not None:
+        values["byline"] = text[page.byline.start : page.byline.end]
+        evidence.add("source.byline", page.byline)
+    home = None
+    if page.dateline is not None:
+        place, country, line = page.dateline
+        values["dateline"] = place
+        countries.add(country)
+        home = country
+        evidence.add("source.dateline", line)
+    if home is None and page.agency is not None and page.agency[1]:
+        home = page.agency[1]
+    for mention in mentions:
+        if mention.kind in {"party", "demonym"} and len(countries) == 0:
+            pass
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) >= 0.9 * len(letters) and " the " in text:
+        values["language"] = "en"
+    if url is not None:
+        values["url"] = url
+    party_countries = {m.value for m in mentions if m.kind in {"party", "demonym"}}
+    evidence_countries = countries or party_countries
+    for field, found in (("published", page.published), ("updated", page.updated), ("retrieved", page.clock)):
+        if found is None:
+            continue
+        moment = _moment(found[0], evidence_countries, notes, f"source.{field}", found[1])
+        if moment is not None:
+            values[field] = moment
+            evidence.add(f"source.{field}", (found[0].start, found[0].end))
+    if published is not None:
+        values["published"] = published
+    base: pendulum.Date | None = None
+    stamp = values.get("published") or values.get("updated")
+    if isinstance(stamp, pendulum.DateTime):
+        base = pendulum.Date(stamp.year, stamp.month, stamp.day)
+    elif isinstance(stamp, pendulum.Date):
+        base = stamp
+    elif page.dateline_date is not None:
+        notes.append(Note(field="source.published", message="the text gives no year: relative dates are left unset", spans=(page.dateline_date[1],)))
+    if "retrieved" in values and "published" in values and values["retrieved"] < values["published"]:
+        del values["retrieved"]
+    return SourceDraft(**values), base, home
+
+
+def _moment(
+    mention: DateMention, countries: set[str], notes: list[Note], field: str, line: Line
+) -> pendulum.DateTime | pendulum.Date | None:
+    date = mention.date
+    if mention.time is None:
+        return date
+    if mention.zone is None:
+        notes.append(Note(field=field, message="a time without a zone: only the day is kept", spans=((mention.start, mention.end),)))
+        return date
+    zone, reason = resolve_zone(mention.zone, countries)
+    if zone is None:
+        notes.append(Note(field=field, message=reason or "unknown zone", spans=((mention.start, mention.end),)))
+        return date
+    hour, minute, second = mention.time
+    return pendulum.datetime(date.year, date.month, date.day, hour, minute, second, tz=zone)
+
+
+def _forum_draft(  # noqa: PLR0913, PLR0917
+    text: str,
+    forum: ForumMention,
+    parent: ForumMention | None,
+    mentions: list[_lexicon.Mention],
+    page: Page,
+    evidence: _Evidence,
+    path: str,
+) -> Any:
+    parties = [code for code, _ in forum.parties]
+    spans = [span for _, span in forum.parties]
+    if not parties:
+        sentence = page.sentences[forum.sentence]
+        for mention in mentions:
+            if sentence.start <= mention.start < forum.start and mention.kind in {"party", "demonym"} and mention.value not in parties:
+                parties.append(mention.value)
+                spans.append((mention.start, mention.end))
+    unique: list[str] = []
+    for code in parties:
+        if code not in unique:
+            unique.append(code)
+    party_values = tuple(_lexicon.party(code) for code in unique)
+    evidence.add(f"{path}.name", (forum.start, forum.end))
+    evidence.add(f"{path}.kind", (forum.start, forum.end))
+    for i, span in enumerate(spans[: len(unique)]):
+        evidence.add(f"{path}.parties[{i}]", span)
+    parent_draft = None
+    if parent is not None:
+        parent_draft = _forum_draft(text, parent, None, mentions, page, evidence, f"{path}.parent")
+    acronym = forum.acronym[0] if forum.acronym else None
+    if forum.acronym:
+        evidence.add(f"{path}.acronym", forum.acronym[1])
+    name = " ".join(forum.name.split())
+    return ForumDraft(
+        id=forum_id(name, forum.kind.value, tuple(unique)),
+        name=name,
+        kind=forum.kind,
+        parties=party_values or None,
+        acronym=acronym,
+        parent=parent_draft,
+    )
+
+
+def _owned_sentences(found: list[MeetingFound], number: int, total: int) -> list[int]:
+    """The sentences that speak of meeting *number*: from its first mention to the next meeting's.
+
+    Sentences before any meeting (a lede) belong to the first meeting.
+    """
+    firsts = [min(m.sentences) for m in found]
+    start = 0 if number == 0 else firsts[number]
+    later = [f for f in firsts if f > firsts[number]]
+    end = min(later) if later else total
+    return list(range(start, end))
+
+
+def _statements_for(statements: list[Any], owned: list[int], page: Page) -> list[Any]:
+    if not owned:
+        return []
+    low = page.sentences[owned[0]].start
+    high = page.sentences[owned[-1]].end
+    return [s for s in statements if low <= s.spans[0][0] < high]
+
+
+def _issued(text: str, span: Span | None, base: pendulum.Date | None) -> DateSpan | None:
+    if span is None or base is None:
+        return None
+    raw = text[span[0] : span[1]]
+    relative = find_relative(text, span[0], span[1], base, future=False)
+    if relative:
+        return DateSpan(relative[0].first, raw=raw)
+    dates = find_dates(text, span[0], span[1], year=base.year)
+    if dates:
+        return DateSpan(dates[0].date, raw=raw)
+    return None
+
+
+def _when(  # noqa: PLR0913, PLR0917
+    text: str,
+    sentence: Line,
+    meeting: MeetingFound,
+    base: pendulum.Date | None,
+    notes: list[Note],
+    evidence: _Evidence,
+    path: str,
+    home: str | None,
+) -> DateSpan | TimeSpan | PartialDate | None:
+    """The meeting's date, from its status sentence; a statement's date is not the meeting's."""
+    future = meeting.status is MeetingStatus.SCHEDULED
+    year = base.year if base is not None else None
+    candidates: list[tuple[int, int, Any]] = []
+    for mention in find_dates(text, sentence.start, sentence.end, year=year):
+        candidates.append((mention.start, mention.end, mention))
+    if base is not None:
+        for rel in find_relative(text, sentence.start, sentence.end, base, future=future):
+            candidates.append((rel.start, rel.end, rel))
+    candidates.sort(key=lambda c: c[0])
+    for start, end, value in candidates:
+        before = text[max(sentence.start, start - 16) : start].casefold()
+        if any(word in before for word in ("said", "statement", "told", "announced", "stated", "until", "till", " to ")):
+            continue
+        raw_start = start - 3 if text[max(0, start - 3) : start] == "on " and not text[start:end].startswith("on ") else start
+        raw = text[raw_start:end]
+        evidence.add(path, (raw_start, end))
+        if isinstance(value, DateMention):
+            if value.time is not None and value.zone is not None:
+                zone, reason = resolve_zone(value.zone, {home} if home else set())
+                if zone is not None:
+                    h, m, s = value.time
+                    return TimeSpan(pendulum.datetime(value.date.year, value.date.month, value.date.day, h, m, s, tz=zone), raw=raw)
+                notes.append(Note(field=path, message=reason or "unknown zone", spans=((start, end),)))
+            elif value.time is not None:
+                notes.append(Note(field=path, message="a time without a zone: only the day is kept", spans=((start, end),)))
+            if not value.year_given and base is None:
+                continue
+            return DateSpan(value.date, value.last, raw=raw)
+        if value.month_only:
+            return PartialDate(value.first.year, value.first.month, raw=raw)
+        return DateSpan(value.first, value.last, raw=raw)
+    return None
+
+
+def _location(  # noqa: PLR0913, PLR0917
+    text: str,
+    sentence: Line,
+    meeting: MeetingFound,
+    page: Page,
+    mentions: list[_lexicon.Mention],
+    evidence: _Evidence,
+    path: str,
+) -> Place | None:
+    """Where the meeting was: "held here" (with a dateline), "in Ottawa", "in Japan"."""
+    for mention in mentions:
+        if sentence.start <= mention.start < sentence.end and mention.kind == "place":
+            before = text[max(sentence.start, mention.start - 4) : mention.start]
+            if before.endswith(("in ", "at ")):
+                evidence.add(path, (mention.start, mention.end))
+                return Place(locality=mention.value, country=mention.country)
+    segment = text[sentence.start : sentence.end]
+    if page.dateline is not None and any(f"{verb} here" in segment for verb in ("held", "met", "hosted", "convened", "place", "meet")):
+        name, country, line = page.dateline
+        at = segment.find(" here")
+        evidence.add(path, (sentence.start + at + 1, sentence.start + at + 5), line)
+        return Place(locality=name, country=country)
+    for mention in mentions:
+        if sentence.start <= mention.start < sentence.end and mention.kind == "party" and _lexicon.is_state(mention.value):
+            before = text[max(sentence.start, mention.start - 3) : mention.start]
+            if before == "in ":
+                evidence.add(path, (mention.start, mention.end))
+                return Place(country=mention.value)
+    return None
+
+
+__all__ += []
+_UNUSED = (Forum, Meeting, Organization, Person, vocabulary)
