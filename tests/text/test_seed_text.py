@@ -48,9 +48,7 @@ def test_the_corpus_copy_is_the_seed() -> None:
 def test_seed_extracts_to_the_fixture() -> None:
     found = text.extract(seed_text())
     assert len(found.meetings) == 1
-    meeting = found.meetings[0].to_meeting(
-        summary="x", forum=found.meetings[0].forum
-    )
+    meeting = found.meetings[0].to_meeting(summary="x", forum=found.meetings[0].forum)
     expected = from_json(FIXTURE.read_bytes(), Meeting)
     got = _drop(to_dict(meeting))
     want = _drop(to_dict(expected))

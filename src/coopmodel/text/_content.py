@@ -28,16 +28,32 @@ from coopmodel._model import _names as names
 from coopmodel.text import _lexicon
 from coopmodel.text._lexicon import Mention
 
-__all__ = ["AreaFound", "ContextFound", "StatementFound", "find_areas", "find_context", "find_statements"]
+__all__ = [
+    "AreaFound",
+    "ContextFound",
+    "StatementFound",
+    "find_areas",
+    "find_context",
+    "find_statements",
+]
 
 Span = tuple[int, int]
 
 _CUES: Final = (
-    (Stage.EXPLORED, r"explor(?:ed|ing|es|e)(?:\s(?:new\s)?(?:opportunities|possibilities|avenues|ways|prospects|options)(?:\s(?:in|for|of|to))?)?"),
-    (Stage.DISCUSSED, r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
-     r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|talks\scovered|took\sstock\sof|exchanged\sviews\son|focus(?:ed|sed)\son"),
+    (
+        Stage.EXPLORED,
+        r"explor(?:ed|ing|es|e)(?:\s(?:new\s)?(?:opportunities|possibilities|avenues|ways|prospects|options)(?:\s(?:in|for|of|to))?)?",
+    ),
+    (
+        Stage.DISCUSSED,
+        r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
+        r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|talks\scovered|took\sstock\sof|exchanged\sviews\son|focus(?:ed|sed)\son",
+    ),
     (Stage.WELCOMED, r"welcom(?:ed|ing|es)|appreciated|noted\swith\ssatisfaction|lauded|hailed"),
-    (Stage.AGREED, r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin|work\stogether\son|deepen|expand|boost|step\sup|enhance|strengthen)|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?|committed\sto|resolved\sto|reached\s(?:an\s)?agreement\son"),
+    (
+        Stage.AGREED,
+        r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin|work\stogether\son|deepen|expand|boost|step\sup|enhance|strengthen)|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?|committed\sto|resolved\sto|reached\s(?:an\s)?agreement\son",
+    ),
     (Stage.SIGNED, r"signed|inked|exchanged\s(?:an?\s)?(?:mou|memorand\w*|agreements?)"),
     (Stage.IMPLEMENTED, r"implement(?:ed|ing)|operationali[sz]ed"),
     (Stage.PROPOSED, r"propos(?:ed|ing)|suggested|offered|called\sfor|pushed\sfor|sought"),
@@ -94,9 +110,7 @@ def _strip_article(text: str, start: int, end: int) -> int:
     return start
 
 
-def find_areas(
-    text: str, start: int, end: int, masked: list[Span]
-) -> list[AreaFound]:
+def find_areas(text: str, start: int, end: int, masked: list[Span]) -> list[AreaFound]:
     """The areas a sentence ``text[start:end]`` gives, with their stages and details."""
     found: list[AreaFound] = []
     vocab = vocabulary()
@@ -202,7 +216,12 @@ def _segment_areas(  # noqa: C901, PLR0912
                     words.append(text[manner_span[0] : int(item_end)])  # type: ignore[call-overload]
                 else:
                     spans.extend([manner_span, (int(item_start), int(item_end))])  # type: ignore[call-overload]
-                    words.extend([text[manner_span[0] : manner_span[1]], text[int(item_start) : int(item_end)]])  # type: ignore[call-overload]
+                    words.extend(
+                        [
+                            text[manner_span[0] : manner_span[1]],
+                            text[int(item_start) : int(item_end)],
+                        ]
+                    )  # type: ignore[call-overload]
             else:
                 spans.append((int(item_start), int(item_end)))  # type: ignore[call-overload]
                 words.append(text[int(item_start) : int(item_end)])  # type: ignore[call-overload]
@@ -227,7 +246,9 @@ _STATEMENT_NOUN: Final = re.compile(
     r"^(?:an?\s|the\s)?(?:official\s|joint\s|separate\s|brief\s)?(?P<noun>statement|release|press\srelease|readout|communiqu[eé]|declaration)$",
     re.IGNORECASE,
 )
-_PRONOUNS: Final = frozenset({"it", "he", "she", "they", "the ministry", "the official", "officials"})
+_PRONOUNS: Final = frozenset(
+    {"it", "he", "she", "they", "the ministry", "the official", "officials"}
+)
 _ACCORDING: Final = re.compile(
     r",?\s?according\sto\s(?:an?\s|the\s)?(?P<kind>official\s|joint\s)?(?P<noun>statement|release|readout|communiqu[eé]|declaration)(?:\sissued\s[^,.]{0,60})?",
     re.IGNORECASE,
@@ -243,8 +264,16 @@ _SPECIAL_ORGS: Final = {
     "the state department": ("Department of State", OrganizationKind.MINISTRY, "USA"),
     "the pentagon": ("Department of Defense", OrganizationKind.MINISTRY, "USA"),
     "the pmo": ("Prime Minister's Office", OrganizationKind.HEAD_OF_STATE_OFFICE, "IND"),
-    "the prime minister's office": ("Prime Minister's Office", OrganizationKind.HEAD_OF_STATE_OFFICE, None),
-    "the european commission": ("European Commission", OrganizationKind.INTERNATIONAL_ORGANIZATION, None),
+    "the prime minister's office": (
+        "Prime Minister's Office",
+        OrganizationKind.HEAD_OF_STATE_OFFICE,
+        None,
+    ),
+    "the european commission": (
+        "European Commission",
+        OrganizationKind.INTERNATIONAL_ORGANIZATION,
+        None,
+    ),
 }
 _MINISTRY_NAMES: Final = {
     "foreign": "Foreign Affairs",
@@ -322,16 +351,25 @@ def resolve_issuer(
         else:
             return None
         return Organization(
-            name=name, kind=OrganizationKind.MINISTRY, party=_lexicon.party(owner) if owner and _is_state(owner) else None
+            name=name,
+            kind=OrganizationKind.MINISTRY,
+            party=_lexicon.party(owner) if owner and _is_state(owner) else None,
         )
     person = _PERSON.search(phrase)
     if person is not None:
         affiliation = None
         for mention in mentions:
-            if offset <= mention.start < offset + person.start() and mention.kind in {"party", "demonym"}:
+            if offset <= mention.start < offset + person.start() and mention.kind in {
+                "party",
+                "demonym",
+            }:
                 affiliation = _lexicon.party(mention.value)
         return Person(name=person["name"], role=person["title"], affiliation=affiliation)
-    party_mentions = [m for m in mentions if offset <= m.start and m.end <= offset + len(phrase) and m.kind == "party"]
+    party_mentions = [
+        m
+        for m in mentions
+        if offset <= m.start and m.end <= offset + len(phrase) and m.kind == "party"
+    ]
     if len(party_mentions) == 1 and len(phrase.split()) <= 3:
         return _lexicon.party(party_mentions[0].value)
     return None
@@ -367,11 +405,20 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
             else:
                 phrase = sentence[: verb.start()].strip(" ,")
             issuer = _issuer(phrase, home, mentions, start + sentence.find(phrase), previous)
-            kind = previous.kind if previous is not None and phrase.casefold() in _PRONOUNS else _kind_for(issuer)
+            kind = (
+                previous.kind
+                if previous is not None and phrase.casefold() in _PRONOUNS
+                else _kind_for(issuer)
+            )
             q_start, q_end = start + quote.start("q"), start + quote.end("q")
             result = StatementFound(
-                issuer, kind, text[q_start:q_end], True, ((q_start, q_end),),
-                _span_of(phrase, sentence, start), None,
+                issuer,
+                kind,
+                text[q_start:q_end],
+                True,
+                ((q_start, q_end),),
+                _span_of(phrase, sentence, start),
+                None,
             )
         elif verb is not None:
             comma = sentence.rfind(",", 0, verb.start())
@@ -388,8 +435,13 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
                     issuer = _issuer(phrase, home, mentions, start + phrase_start, previous)
                     kind = _kind_for(issuer)
                 result = StatementFound(
-                    issuer, kind, _capital(content), False, ((start, start + comma),),
-                    _span_of(phrase, sentence, start), date_span,
+                    issuer,
+                    kind,
+                    _capital(content),
+                    False,
+                    ((start, start + comma),),
+                    _span_of(phrase, sentence, start),
+                    date_span,
                 )
             else:
                 head = sentence[: verb.start()].strip()
@@ -403,25 +455,53 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
                 if head and len(head.split()) <= 8 and content[:1].isalpha():
                     issuer = _issuer(head, home, mentions, start, previous)
                     if issuer is not None:
-                        kind = previous.kind if previous is not None and head.casefold() in _PRONOUNS else _kind_for(issuer)
+                        kind = (
+                            previous.kind
+                            if previous is not None and head.casefold() in _PRONOUNS
+                            else _kind_for(issuer)
+                        )
                         date_span = None
                         result = StatementFound(
-                            issuer, kind, _capital(content), False, ((start + rest_start, end),),
-                            (start, start + len(head)), date_span,
+                            issuer,
+                            kind,
+                            _capital(content),
+                            False,
+                            ((start + rest_start, end),),
+                            (start, start + len(head)),
+                            date_span,
                         )
         else:
             according = _ACCORDING.search(sentence)
             if according is not None:
                 content = sentence[: according.start()] + sentence[according.end() :]
-                kind = StatementKind.JOINT_STATEMENT if (according["kind"] or "").strip().casefold() == "joint" else StatementKind.OFFICIAL_STATEMENT
-                result = StatementFound(
-                    None, kind, _capital(content), False, ((start, start + according.start()),),
-                    (start + according.start(), start + according.end()), None,
+                kind = (
+                    StatementKind.JOINT_STATEMENT
+                    if (according["kind"] or "").strip().casefold() == "joint"
+                    else StatementKind.OFFICIAL_STATEMENT
                 )
-            elif previous is not None and previous_index == index - 1 and _SIDES.match(sentence) and _CUE.search(sentence):
                 result = StatementFound(
-                    previous.issuer, previous.kind, _capital(sentence), False, ((start, end),),
-                    None, None,
+                    None,
+                    kind,
+                    _capital(content),
+                    False,
+                    ((start, start + according.start()),),
+                    (start + according.start(), start + according.end()),
+                    None,
+                )
+            elif (
+                previous is not None
+                and previous_index == index - 1
+                and _SIDES.match(sentence)
+                and _CUE.search(sentence)
+            ):
+                result = StatementFound(
+                    previous.issuer,
+                    previous.kind,
+                    _capital(sentence),
+                    False,
+                    ((start, end),),
+                    None,
+                    None,
                 )
         if result is not None:
             found.append(result)
@@ -441,7 +521,11 @@ def _span_of(phrase: str, sentence: str, start: int) -> Span | None:
 
 
 def _issuer(
-    phrase: str, home: str | None, mentions: list[Mention], offset: int, previous: StatementFound | None
+    phrase: str,
+    home: str | None,
+    mentions: list[Mention],
+    offset: int,
+    previous: StatementFound | None,
 ) -> Party | Organization | Person | None:
     if phrase.casefold() in _PRONOUNS and previous is not None:
         return previous.issuer
@@ -461,7 +545,12 @@ def _noun_kind(noun: str, phrase: str) -> StatementKind:
         "release": StatementKind.PRESS_RELEASE,
         "readout": StatementKind.READOUT,
         "declaration": StatementKind.DECLARATION,
-    }.get(lowered, StatementKind.COMMUNIQUE if lowered.startswith("communiqu") else StatementKind.OFFICIAL_STATEMENT)
+    }.get(
+        lowered,
+        StatementKind.COMMUNIQUE
+        if lowered.startswith("communiqu")
+        else StatementKind.OFFICIAL_STATEMENT,
+    )
 
 
 _DATE_WORDS: Final = re.compile(
@@ -487,7 +576,10 @@ _CONTEXT: Final = re.compile(
 _KIND_WORDS: Final = (
     (ContextKind.TARIFFS, ("tariff", "duties", "levies", "levy")),
     (ContextKind.SANCTIONS, ("sanction",)),
-    (ContextKind.CONFLICT, ("war", "conflict", "clash", "attack", "strikes", "hostilities", "fighting")),
+    (
+        ContextKind.CONFLICT,
+        ("war", "conflict", "clash", "attack", "strikes", "hostilities", "fighting"),
+    ),
     (ContextKind.CRISIS, ("crisis",)),
     (ContextKind.ELECTION, ("election", "polls")),
     (ContextKind.VISIT, ("visit",)),
@@ -497,11 +589,26 @@ _KIND_WORDS: Final = (
     (ContextKind.ECONOMIC, ("slowdown", "inflation", "recession", "prices")),
 )
 _GERUNDS: Final = {
-    "announcing": "announced", "imposing": "imposed", "slapping": "slapped", "threatening": "threatened",
-    "levying": "levied", "raising": "raised", "hiking": "hiked", "doubling": "doubled",
-    "launching": "launched", "signing": "signed", "visiting": "visited", "calling": "called",
-    "cutting": "cut", "putting": "put", "sanctioning": "sanctioned", "suspending": "suspended",
-    "halting": "halted", "banning": "banned", "expelling": "expelled", "warning": "warned",
+    "announcing": "announced",
+    "imposing": "imposed",
+    "slapping": "slapped",
+    "threatening": "threatened",
+    "levying": "levied",
+    "raising": "raised",
+    "hiking": "hiked",
+    "doubling": "doubled",
+    "launching": "launched",
+    "signing": "signed",
+    "visiting": "visited",
+    "calling": "called",
+    "cutting": "cut",
+    "putting": "put",
+    "sanctioning": "sanctioned",
+    "suspending": "suspended",
+    "halting": "halted",
+    "banning": "banned",
+    "expelling": "expelled",
+    "warning": "warned",
 }
 _RELATIONS: Final = {
     "backdrop": ContextRelation.BACKDROP,
@@ -534,10 +641,18 @@ def find_context(text: str, start: int, end: int, mentions: list[Mention]) -> li
         if len(phrase.split()) < 2:
             continue
         lowered = phrase.casefold()
-        kind = next((k for k, words in _KIND_WORDS if any(w in lowered for w in words)), ContextKind.OTHER)
+        kind = next(
+            (k for k, words in _KIND_WORDS if any(w in lowered for w in words)), ContextKind.OTHER
+        )
         cue_word = cue["cue"].casefold()
-        relation = next((r for w, r in _RELATIONS.items() if w in cue_word), ContextRelation.PRECEDENT)
-        inside = [m for m in mentions if cue.end() <= m.start and m.end <= stop and m.kind in {"party", "demonym"}]
+        relation = next(
+            (r for w, r in _RELATIONS.items() if w in cue_word), ContextRelation.PRECEDENT
+        )
+        inside = [
+            m
+            for m in mentions
+            if cue.end() <= m.start and m.end <= stop and m.kind in {"party", "demonym"}
+        ]
         words = phrase.split(" ")
         verb_at = next((i for i, w in enumerate(words) if w in _GERUNDS), None)
         actors: list[Party | Organization | Person] = []
@@ -550,10 +665,17 @@ def find_context(text: str, start: int, end: int, mentions: list[Mention]) -> li
             person = _PERSON.search(actor_text)
             actor_parties = [m for m in inside if m.end <= actor_end]
             if person is not None:
-                owner = next((m for m in actor_parties if m.start < cue.end() + person.start()), None)
+                owner = next(
+                    (m for m in actor_parties if m.start < cue.end() + person.start()), None
+                )
                 affiliation = _lexicon.party(owner.value) if owner is not None else None
                 role = person["title"]
-                if affiliation is not None and person["title"] in {"President", "Prime Minister", "Chancellor", "Premier"}:
+                if affiliation is not None and person["title"] in {
+                    "President",
+                    "Prime Minister",
+                    "Chancellor",
+                    "Premier",
+                }:
                     role = f"{person['title']} of {names.role_name(affiliation.code, affiliation.name)}"
                 actors.append(Person(name=person["name"], role=role, affiliation=affiliation))
             for mention in actor_parties:
@@ -570,6 +692,13 @@ def find_context(text: str, start: int, end: int, mentions: list[Mention]) -> li
         else:
             description = phrase
         found.append(
-            ContextFound(kind, _capital(description), relation, tuple(actors), tuple(targets), (cue.end(), stop))
+            ContextFound(
+                kind,
+                _capital(description),
+                relation,
+                tuple(actors),
+                tuple(targets),
+                (cue.end(), stop),
+            )
         )
     return found

@@ -77,8 +77,18 @@ _MONTHS: Final = {
     name: number
     for number, names in enumerate(
         (
-            ("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",),
-            ("jul",), ("aug",), ("sep",), ("oct",), ("nov",), ("dec",),
+            ("jan",),
+            ("feb",),
+            ("mar",),
+            ("apr",),
+            ("may",),
+            ("jun",),
+            ("jul",),
+            ("aug",),
+            ("sep",),
+            ("oct",),
+            ("nov",),
+            ("dec",),
         ),
         start=1,
     )
@@ -105,7 +115,9 @@ def _month(name: str) -> int:
     return _MONTHS[name[:3].casefold()]
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, *, year: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, year: int | None = None
+) -> list[DateMention]:
     """Every date in ``text[start:end]``; *year* completes dates written without one."""
     stop = len(text) if end is None else end
     found: list[DateMention] = []
@@ -144,7 +156,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, year: int |
         if time is None:
             timed = _TIME.match(text, mention_end, stop)
             if timed is not None and _valid_time(timed):
-                hour = int(timed["h"]) % 12 + (12 if timed["ampm"] and timed["ampm"][0] in "Pp" else 0)
+                hour = int(timed["h"]) % 12 + (
+                    12 if timed["ampm"] and timed["ampm"][0] in "Pp" else 0
+                )
                 if not timed["ampm"]:
                     hour = int(timed["h"])
                 time = (hour, int(timed["min"]), int(timed["s"] or 0))
@@ -164,7 +178,9 @@ def _valid_time(match: re.Match[str]) -> bool:
     return hour < 24 and minute < 60
 
 
-def resolve_zone(zone: str, countries: set[str]) -> tuple[pendulum.Timezone | pendulum.FixedTimezone | None, str | None]:
+def resolve_zone(
+    zone: str, countries: set[str]
+) -> tuple[pendulum.Timezone | pendulum.FixedTimezone | None, str | None]:
     """The zone *zone* stands for, given the *countries* the text is about.
 
     Returns the zone and ``None``, or ``None`` and the reason it was left unread.
@@ -234,14 +250,20 @@ def find_relative(
         if word == "today":
             found.append(Relative(match.start(), match.end(), base, None, month_only=False))
         elif word == "yesterday":
-            found.append(Relative(match.start(), match.end(), base.subtract(days=1), None, month_only=False))
+            found.append(
+                Relative(match.start(), match.end(), base.subtract(days=1), None, month_only=False)
+            )
         elif word == "tomorrow":
-            found.append(Relative(match.start(), match.end(), base.add(days=1), None, month_only=False))
+            found.append(
+                Relative(match.start(), match.end(), base.add(days=1), None, month_only=False)
+            )
         elif word.endswith("week"):
             monday = base.subtract(days=base.weekday())
             shift = {"last": -7, "next": 7}.get(word.split()[0], 0)
             first = monday.add(days=shift)
-            found.append(Relative(match.start(), match.end(), first, first.add(days=6), month_only=False))
+            found.append(
+                Relative(match.start(), match.end(), first, first.add(days=6), month_only=False)
+            )
         elif word.endswith("month"):
             shift = {"last": -1, "next": 1}.get(word.split()[0], 0)
             first = base.replace(day=1).add(months=shift)

@@ -129,7 +129,9 @@ class _Draft:
         data: dict[str, Any] = {SCHEMA_VERSION_KEY: 1}
         data.update(self._body())
         if evidence is not None:
-            data[EVIDENCE_KEY] = {path: [list(span) for span in spans] for path, spans in evidence.items()}
+            data[EVIDENCE_KEY] = {
+                path: [list(span) for span in spans] for path, spans in evidence.items()
+            }
         return data
 
     def _body(self) -> dict[str, Any]:
@@ -195,9 +197,7 @@ def _hints(model: type) -> dict[str, Any]:
 
 def _draft_class(model: type, name: str, doc: str, base: type[_Draft] = _Draft) -> type[Any]:
     """A frozen attrs class with one optional field per field of *model*."""
-    fields = {
-        field.name: attrs.field(default=None, kw_only=True) for field in attrs.fields(model)
-    }
+    fields = {field.name: attrs.field(default=None, kw_only=True) for field in attrs.fields(model)}
     cls = attrs.make_class(name, fields, bases=(base,), frozen=True, slots=True)
     cls.model = model
     cls.__doc__ = doc

@@ -22,8 +22,9 @@ __all__ = ["ForumMention", "MeetingFound", "find_forums", "find_meetings"]
 _HEAD: Final = re.compile(
     r"(?<![\w-])(?P<head>joint working group|working group|sub-?group"
     r"|inter-?governmental commission|joint (?:economic |trade |ministerial )?commission"
-    r"|dialogue|summit|ministers'? meeting|ministerial meeting|ministerial"
-    r"|(?:foreign office |bilateral |political )?consultations)(?![\w-])",
+    r"|dialogue|summit|ministers'? meeting|ministerial meeting"
+    r"|(?:foreign office |bilateral |political )?consultations"
+    r"|task force|committee|council|forum|commission)(?![\w-])",
     re.IGNORECASE,
 )
 _KINDS: Final = (
@@ -36,10 +37,32 @@ _KINDS: Final = (
     ("minister", ForumKind.MINISTERIAL_MEETING),
     ("consultations", ForumKind.CONSULTATIONS),
 )
+# Heads that name a forum only with a party or "Joint" in the name ("India-UAE Joint
+# Task Force", not "the European Commission" or "the Security Council").
+_WEAK_HEADS: Final = frozenset({"task force", "committee", "council", "forum", "commission"})
 _GENERIC_MODIFIERS: Final = frozenset(
-    {"strategic", "economic", "trade", "security", "defence", "defense", "energy", "maritime",
-     "political", "2+2", "two-plus-two", "annual", "bilateral", "trilateral", "ministerial",
-     "foreign", "joint", "intergovernmental", "inter-governmental", "commerce"}
+    {
+        "strategic",
+        "economic",
+        "trade",
+        "security",
+        "defence",
+        "defense",
+        "energy",
+        "maritime",
+        "political",
+        "2+2",
+        "two-plus-two",
+        "annual",
+        "bilateral",
+        "trilateral",
+        "ministerial",
+        "foreign",
+        "joint",
+        "intergovernmental",
+        "inter-governmental",
+        "commerce",
+    }
 )
 _PARENT_CUE: Final = re.compile(
     r"(?:under the (?:framework|aegis|auspices|umbrella) of|on the (?:sidelines|margins) of"
@@ -73,10 +96,27 @@ _REFERENCE: Final = re.compile(
     re.I,
 )
 _ORDINAL_WORDS: Final = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "inaugural": 1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "inaugural": 1,
 }
 _ORDINAL: Final = re.compile(
     r"(?:(?P<n>\d{1,4})(?:st|nd|rd|th)|(?P<w>[A-Za-z]+))\s(?:(?:meeting|session|round|edition)\s(?:of\s(?:the\s)?)?)?$"
@@ -86,8 +126,10 @@ _SESSION_AFTER: Final = re.compile(
     re.I,
 )
 _NAME_WORD: Final = re.compile(r"[A-Z0-9][\w'\u2019+&.-]*")
-_CONNECTOR: Final = frozenset({"on", "for", "of", "and", "the", "in", "&"})
-_NAME_STOP: Final = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "On", "In", "At", "During", "Under", "After"})
+_CONNECTOR: Final = frozenset({"of", "and", "the", "&"})
+_NAME_STOP: Final = frozenset(
+    {"The", "A", "An", "This", "That", "Its", "Their", "On", "In", "At", "During", "Under", "After"}
+)
 
 
 @attrs.frozen
@@ -167,7 +209,7 @@ def _extend_right(text: str, end: int, ceiling: int) -> int:
         word_end = ceiling if word_end == -1 else word_end
         word = text[cursor:word_end]
         bare = word.rstrip(",.;:)\"'\u201d")
-        if bare.casefold() in _CONNECTOR and bare == word:
+        if (bare.casefold() in _CONNECTOR or cursor == end + 1) and bare == word:
             cursor = word_end
             continue
         if bare and (bare[0].isupper() or bare[0].isdigit()) and _NAME_WORD.fullmatch(bare):
@@ -181,9 +223,32 @@ def _extend_right(text: str, end: int, ceiling: int) -> int:
 
 
 _NOT_TOPICS: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "the", "its", "their", "a"}
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "its",
+        "an",
+        "behalf",
+        "their",
+        "a",
+    }
 )
 
 
@@ -202,7 +267,15 @@ def find_forums(
                 continue
             while start < match.start() and text[start : start + 4] in {"the ", "The "}:
                 start += 4
-            inside = [m for m in names if start <= m.start and m.end <= end and m.kind in {"party", "demonym", "combining"}]
+            inside = [
+                m
+                for m in names
+                if start <= m.start and m.end <= end and m.kind in {"party", "demonym", "combining"}
+            ]
+            if head.casefold() in _WEAK_HEADS and (
+                not named or not (inside or "Joint" in text[start:end])
+            ):
+                continue
             modifiers = text[start : match.start()].split()
             generic = not named and not inside and not any(w[:1].isupper() for w in modifiers)
             if generic and not any(w.casefold() in _GENERIC_MODIFIERS for w in modifiers):
@@ -212,7 +285,11 @@ def find_forums(
             if after.startswith(" ("):
                 close = after.find(")")
                 candidate = after[2:close] if close > 2 else ""
-                if candidate and candidate.replace("-", "").isalnum() and candidate.upper() == candidate:
+                if (
+                    candidate
+                    and candidate.replace("-", "").isalnum()
+                    and candidate.upper() == candidate
+                ):
                     acronym = (candidate, (end + 2, end + 2 + len(candidate)))
             parties = tuple((m.value, (m.start, m.end)) for m in inside)
             cue = _PARENT_CUE.search(text, max(sentence.start, start - 40), start)
@@ -229,7 +306,14 @@ def find_forums(
                     parent_cue=cue is not None,
                 )
             )
-    return forums
+    # "the Ministerial Meeting of the X Council": the meeting's forum is the Council.
+    kept: list[ForumMention] = []
+    for forum in forums:
+        if kept and kept[-1].sentence == forum.sentence and forum.start < kept[-1].end:
+            kept[-1] = forum
+        else:
+            kept.append(forum)
+    return kept
 
 
 def _status(text: str, sentence: Line) -> tuple[MeetingStatus, tuple[int, int]] | None:
@@ -279,8 +363,12 @@ _PRIORITY: Final = {
 def _same(a: ForumMention, b: ForumMention) -> bool:
     if a.name.casefold() == b.name.casefold():
         return True
-    return a.kind is b.kind and (a.generic or b.generic) and (
-        not a.parties or not b.parties or {p for p, _ in a.parties} == {p for p, _ in b.parties}
+    return (
+        a.kind is b.kind
+        and (a.generic or b.generic)
+        and (
+            not a.parties or not b.parties or {p for p, _ in a.parties} == {p for p, _ in b.parties}
+        )
     )
 
 

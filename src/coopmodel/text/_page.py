@@ -48,7 +48,9 @@ class Page(NamedTuple):
 _PUBLISHED: Final = re.compile(
     r"(?:First Published|Published(?: on| at)?|Posted(?: on)?|Released(?: on)?)\s{0,3}:?", re.I
 )
-_UPDATED: Final = re.compile(r"(?:Last Updated|Updated(?: on| at)?|Modified(?: on)?)\s{0,3}:?", re.I)
+_UPDATED: Final = re.compile(
+    r"(?:Last Updated|Updated(?: on| at)?|Modified(?: on)?)\s{0,3}:?", re.I
+)
 _NOTICE: Final = re.compile(
     r"syndicated feed|auto-generated from|wire agency feed|has not been edited by"
     r"|published from a syndicated|is published from|from a syndicated|via syndicated",
@@ -63,24 +65,66 @@ _FURNITURE: Final = re.compile(
     r"|(?:\(?photo|\(?image|\(?picture)\s?(?:credit|courtesy)?\s?:)",
     re.I,
 )
-_CAPTION: Final = re.compile(r"\|\s{0,3}(?:Photo|Image|Picture|Video)\s{0,3}:|\((?:Photo|Image)\s{0,3}:", re.I)
-_BY: Final = re.compile(r"^(?:By|Written by|Reported by)\s(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,4})")
-_END_PUNCTUATION: Final = frozenset('.!?"\u201d\u2019\'):;')
+_CAPTION: Final = re.compile(
+    r"\|\s{0,3}(?:Photo|Image|Picture|Video)\s{0,3}:|\((?:Photo|Image)\s{0,3}:", re.I
+)
+_BY: Final = re.compile(
+    r"^(?:By|Written by|Reported by)\s(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,4})"
+)
+_END_PUNCTUATION: Final = frozenset(".!?\"\u201d\u2019'):;")
 _DATELINE: Final = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'\u2019-]{1,20}(?:\s[A-Z][A-Za-z.'\u2019-]{1,20}){0,3})"
-    r"(?:,\s{1,2}(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8}\.?))?"
+    r"(?:,\s{1,2}(?P<date>[^()\n]{3,40}?))?"
     r"\s{0,2}(?:\((?P<agency>[A-Za-z][A-Za-z .-]{1,30})\))?\s{0,2}(?P<sep>[:\u2013\u2014-]{1,2})\s"
 )
 _AGENCY_DATE: Final = re.compile(
     r"^(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2})\s{1,2}\((?P<agency>[A-Za-z][A-Za-z .-]{1,30})\)\s{0,2}[:\u2013\u2014-]{1,2}\s"
 )
-_SENTENCE_END: Final = re.compile(r"[.!?][\"'\u201d\u2019)\]]{0,3}\s{1,5}(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_SENTENCE_END: Final = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]{0,3}\s{1,5}(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+)
 _TEASER_LINES: Final = 40
 """Teasers (a paragraph cut short) sit near the top: only so many lines are compared."""
 _ABBREVIATIONS: Final = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "no", "vs", "u.s", "u.k",
-     "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "ltd", "co", "prof",
-     "gov", "sen", "rep", "e.g", "i.e", "approx", "govt", "hon", "capt", "maj", "adm"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "no",
+        "vs",
+        "u.s",
+        "u.k",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "prof",
+        "gov",
+        "sen",
+        "rep",
+        "e.g",
+        "i.e",
+        "approx",
+        "govt",
+        "hon",
+        "capt",
+        "maj",
+        "adm",
+    }
 )
 
 
@@ -111,6 +155,7 @@ def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0
     agency: tuple[str, str, Line] | None = None
     dateline: tuple[str, str, Line] | None = None
     seen: set[str] = set()
+    dated_line: tuple[DateMention, Line] | None = None
     contents = [text[line.start : line.end] for line in lines]
     for index, line in enumerate(lines):
         content = contents[index]
@@ -131,16 +176,25 @@ def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0
                 updated = updated or pair
             continue
         if _NOTICE.search(content):
-            inner = Line(line.start + (content[0] in "([") , line.end - (content[-1] in ")]"))
+            inner = Line(line.start + (content[0] in "(["), line.end - (content[-1] in ")]"))
             notice = inner
             named = _NOTICE_PUBLISHER.search(content)
             if named is not None:
-                notice_publisher = Line(line.start + named.start("name"), line.start + named.end("name") - 1)
+                notice_publisher = Line(
+                    line.start + named.start("name"), line.start + named.end("name") - 1
+                )
             continue
         if dates and title is None and any(d.time is not None for d in dates):
             clock = clock or (next(d for d in dates if d.time is not None), line)
             continue
         if dates and _mostly_date(content, dates):
+            if title is not None and dated_line is None:
+                # A date under the headline, maybe after a place: "Qingdao, June 26 2025".
+                dated_line = (dates[0], line)
+                head = content.split(",", 1)[0]
+                found_place = _lexicon.place(head) if head != content else None
+                if found_place is not None and dateline is None:
+                    dateline = (*found_place, Line(line.start, line.start + len(head)))
             continue
         if _FURNITURE.match(content) or _CAPTION.search(content) or not _letters_latin(content):
             continue
@@ -169,8 +223,11 @@ def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0
         ):
             continue  # a teaser cut from a later paragraph
         body.append(line)
-    if body and dateline is None:
-        dateline, dateline_date, agency, body[0] = _dateline(text, body[0], agency, dateline_date)
+    if body:
+        opening, dateline_date, agency, body[0] = _dateline(text, body[0], agency, dateline_date)
+        dateline = dateline or opening
+    if published is None:
+        published = dated_line or (dateline_date if dateline_date and dateline_date[0].year_given else None)
     sentences = tuple(sentence for line in body for sentence in _sentences(text, line))
     return Page(
         title=title,
@@ -224,7 +281,12 @@ def _dateline(
     line: Line,
     agency: tuple[str, str, Line] | None,
     dateline_date: tuple[DateMention, Line] | None,
-) -> tuple[tuple[str, str, Line] | None, tuple[DateMention, Line] | None, tuple[str, str, Line] | None, Line]:
+) -> tuple[
+    tuple[str, str, Line] | None,
+    tuple[DateMention, Line] | None,
+    tuple[str, str, Line] | None,
+    Line,
+]:
     """A dateline opening the story: "NEW DELHI, Aug 6 (PTI) -" or "August 6 (Reuters) -"."""
     content = text[line.start : line.end]
     match = _DATELINE.match(content) or _AGENCY_DATE.match(content)
@@ -244,7 +306,9 @@ def _dateline(
             span = Line(line.start + match.start("agency"), line.start + match.end("agency"))
             agency = (named[0], named[1], span)
     if groups.get("date"):
-        dates = find_dates(text, line.start + match.start("date"), line.start + match.end("date"), year=1)
+        dates = find_dates(
+            text, line.start + match.start("date"), line.start + match.end("date")
+        )
         if dates:
             dateline_date = (dates[0], Line(dates[0].start, dates[0].end))
     return dateline, dateline_date, agency, Line(line.start + match.end(), line.end)

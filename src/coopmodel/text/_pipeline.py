@@ -81,7 +81,12 @@ def extract(
         raise TypeError(f"text is {type(text).__name__}, expected a str")
     notes: list[Note] = []
     if len(text) > MAX_TEXT:
-        notes.append(Note(field=None, message=f"the text is longer than {MAX_TEXT} characters: the rest is not read"))
+        notes.append(
+            Note(
+                field=None,
+                message=f"the text is longer than {MAX_TEXT} characters: the rest is not read",
+            )
+        )
         text = text[:MAX_TEXT]
     evidence = _Evidence()
     page = read_page(text)
@@ -90,7 +95,13 @@ def extract(
     body_mentions = [m for m in mentions if _inside(m.start, body_spans)]
     for mention in body_mentions:
         if mention.kind == "ambiguous":
-            notes.append(Note(field=None, message=f"{mention.value!r} may name more than one party: left out", spans=((mention.start, mention.end),)))
+            notes.append(
+                Note(
+                    field=None,
+                    message=f"{mention.value!r} may name more than one party: left out",
+                    spans=((mention.start, mention.end),),
+                )
+            )
     source, base, home = _source(text, page, mentions, published, publisher, url, evidence, notes)
     forums = find_forums(text, page.sentences, body_mentions, [])
     found = find_meetings(text, page.sentences, forums)
@@ -102,7 +113,9 @@ def extract(
     complete_source = source if not source.missing() else None
     for number, meeting in enumerate(found):
         path = f"meetings[{number}]"
-        forum = _forum_draft(text, meeting.forum, meeting.parent, body_mentions, page, evidence, f"{path}.forum")
+        forum = _forum_draft(
+            text, meeting.forum, meeting.parent, body_mentions, page, evidence, f"{path}.forum"
+        )
         owned = _owned_sentences(found, number, len(page.sentences))
         masked = forum_spans + party_spans
         areas: dict[str, CooperationArea] = {}
@@ -114,7 +127,15 @@ def extract(
             events = find_context(text, sentence.start, sentence.end, body_mentions)
             for event in events:
                 if all(c.description != event.description for c in context):
-                    context.append(ContextEvent(kind=event.kind, description=event.description, relation=event.relation, actors=event.actors, targets=event.targets))
+                    context.append(
+                        ContextEvent(
+                            kind=event.kind,
+                            description=event.description,
+                            relation=event.relation,
+                            actors=event.actors,
+                            targets=event.targets,
+                        )
+                    )
                     context_spans.append(event.span)
             context_masks = [e.span for e in events]
             for area in find_areas(text, sentence.start, sentence.end, masked + context_masks):
@@ -127,18 +148,35 @@ def extract(
             evidence.add(f"{path}.context[{i}]", span)
         status_sentence = page.sentences[meeting.status_sentence or 0]
         when = _when(text, status_sentence, meeting, base, notes, evidence, f"{path}.when", home)
-        location = _location(text, status_sentence, meeting, page, body_mentions, evidence, f"{path}.location")
+        location = _location(
+            text, status_sentence, meeting, page, body_mentions, evidence, f"{path}.location"
+        )
         own_statements = _statements_for(statements, owned, page)
         built_statements = []
         dated = {s.issuer: s.date_span for s in own_statements if s.date_span is not None}
         for s in own_statements:
             if s.issuer is None:
-                notes.append(Note(field=f"{path}.statements", message="a statement whose issuer the text does not name: left out", spans=s.spans))
+                notes.append(
+                    Note(
+                        field=f"{path}.statements",
+                        message="a statement whose issuer the text does not name: left out",
+                        spans=s.spans,
+                    )
+                )
                 continue
             date_span = s.date_span or dated.get(s.issuer)
             issued = _issued(text, date_span, base)
             i = len(built_statements)
-            built_statements.append(Statement(issuer=s.issuer, kind=s.kind, text=s.text, verbatim=s.verbatim, issued=issued, language=source.language))
+            built_statements.append(
+                Statement(
+                    issuer=s.issuer,
+                    kind=s.kind,
+                    text=s.text,
+                    verbatim=s.verbatim,
+                    issued=issued,
+                    language=source.language,
+                )
+            )
             evidence.add(f"{path}.statements[{i}]", *s.spans)
             evidence.add(f"{path}.statements[{i}].issuer", s.issuer_span)
             evidence.add(f"{path}.statements[{i}].issued", date_span)
@@ -154,7 +192,11 @@ def extract(
             mid = meeting_id(forum.name, forum.kind.value, codes, day, reported)
         title = None
         if forum.name is not None:
-            title = forum.name if forum.kind is not None and forum.kind.value == "summit" else f"Meeting of the {forum.name}"
+            title = (
+                forum.name
+                if forum.kind is not None and forum.kind.value == "summit"
+                else f"Meeting of the {forum.name}"
+            )
             evidence.add(f"{path}.title", (meeting.forum.start, meeting.forum.end))
         drafts.append(
             MeetingDraft(
@@ -240,7 +282,11 @@ def _source(  # noqa: C901, PLR0912, PLR0913, PLR0917
         values["url"] = url
     party_countries = {m.value for m in mentions if m.kind in {"party", "demonym"}}
     evidence_countries = countries or party_countries
-    for field, found in (("published", page.published), ("updated", page.updated), ("retrieved", page.clock)):
+    for field, found in (
+        ("published", page.published),
+        ("updated", page.updated),
+        ("retrieved", page.clock),
+    ):
         if found is None:
             continue
         moment = _moment(found[0], evidence_countries, notes, f"source.{field}", found[1])
@@ -256,8 +302,18 @@ def _source(  # noqa: C901, PLR0912, PLR0913, PLR0917
     elif isinstance(stamp, pendulum.Date):
         base = stamp
     elif page.dateline_date is not None:
-        notes.append(Note(field="source.published", message="the text gives no year: relative dates are left unset", spans=(page.dateline_date[1],)))
-    if "retrieved" in values and "published" in values and values["retrieved"] < values["published"]:
+        notes.append(
+            Note(
+                field="source.published",
+                message="the text gives no year: relative dates are left unset",
+                spans=(page.dateline_date[1],),
+            )
+        )
+    if (
+        "retrieved" in values
+        and "published" in values
+        and values["retrieved"] < values["published"]
+    ):
         del values["retrieved"]
     return SourceDraft(**values), base, home
 
@@ -269,11 +325,21 @@ def _moment(
     if mention.time is None:
         return date
     if mention.zone is None:
-        notes.append(Note(field=field, message="a time without a zone: only the day is kept", spans=((mention.start, mention.end),)))
+        notes.append(
+            Note(
+                field=field,
+                message="a time without a zone: only the day is kept",
+                spans=((mention.start, mention.end),),
+            )
+        )
         return date
     zone, reason = resolve_zone(mention.zone, countries)
     if zone is None:
-        notes.append(Note(field=field, message=reason or "unknown zone", spans=((mention.start, mention.end),)))
+        notes.append(
+            Note(
+                field=field, message=reason or "unknown zone", spans=((mention.start, mention.end),)
+            )
+        )
         return date
     hour, minute, second = mention.time
     return pendulum.datetime(date.year, date.month, date.day, hour, minute, second, tz=zone)
@@ -293,7 +359,11 @@ def _forum_draft(  # noqa: PLR0913, PLR0917
     if not parties:
         sentence = page.sentences[forum.sentence]
         for mention in mentions:
-            if sentence.start <= mention.start < forum.start and mention.kind in {"party", "demonym"} and mention.value not in parties:
+            if (
+                sentence.start <= mention.start < forum.start
+                and mention.kind in {"party", "demonym"}
+                and mention.value not in parties
+            ):
                 parties.append(mention.value)
                 spans.append((mention.start, mention.end))
     unique: list[str] = []
@@ -377,9 +447,25 @@ def _when(  # noqa: PLR0913, PLR0917
     candidates.sort(key=lambda c: c[0])
     for start, end, value in candidates:
         before = text[max(sentence.start, start - 16) : start].casefold()
-        if any(word in before for word in ("said", "statement", "told", "announced", "stated", "until", "till", " to ")):
+        if any(
+            word in before
+            for word in (
+                "said",
+                "statement",
+                "told",
+                "announced",
+                "stated",
+                "until",
+                "till",
+                " to ",
+            )
+        ):
             continue
-        raw_start = start - 3 if text[max(0, start - 3) : start] == "on " and not text[start:end].startswith("on ") else start
+        raw_start = (
+            start - 3
+            if text[max(0, start - 3) : start] == "on " and not text[start:end].startswith("on ")
+            else start
+        )
         raw = text[raw_start:end]
         evidence.add(path, (raw_start, end))
         if isinstance(value, DateMention):
@@ -387,10 +473,23 @@ def _when(  # noqa: PLR0913, PLR0917
                 zone, reason = resolve_zone(value.zone, {home} if home else set())
                 if zone is not None:
                     h, m, s = value.time
-                    return TimeSpan(pendulum.datetime(value.date.year, value.date.month, value.date.day, h, m, s, tz=zone), raw=raw)
-                notes.append(Note(field=path, message=reason or "unknown zone", spans=((start, end),)))
+                    return TimeSpan(
+                        pendulum.datetime(
+                            value.date.year, value.date.month, value.date.day, h, m, s, tz=zone
+                        ),
+                        raw=raw,
+                    )
+                notes.append(
+                    Note(field=path, message=reason or "unknown zone", spans=((start, end),))
+                )
             elif value.time is not None:
-                notes.append(Note(field=path, message="a time without a zone: only the day is kept", spans=((start, end),)))
+                notes.append(
+                    Note(
+                        field=path,
+                        message="a time without a zone: only the day is kept",
+                        spans=((start, end),),
+                    )
+                )
             if not value.year_given and base is None:
                 continue
             return DateSpan(value.date, value.last, raw=raw)
@@ -417,13 +516,19 @@ def _location(  # noqa: PLR0913, PLR0917
                 evidence.add(path, (mention.start, mention.end))
                 return Place(locality=mention.value, country=mention.country)
     segment = text[sentence.start : sentence.end]
-    if page.dateline is not None and any(f"{verb} here" in segment for verb in ("held", "met", "hosted", "convened", "place", "meet")):
+    if page.dateline is not None and any(
+        f"{verb} here" in segment for verb in ("held", "met", "hosted", "convened", "place", "meet")
+    ):
         name, country, line = page.dateline
         at = segment.find(" here")
         evidence.add(path, (sentence.start + at + 1, sentence.start + at + 5), line)
         return Place(locality=name, country=country)
     for mention in mentions:
-        if sentence.start <= mention.start < sentence.end and mention.kind == "party" and _lexicon.is_state(mention.value):
+        if (
+            sentence.start <= mention.start < sentence.end
+            and mention.kind == "party"
+            and _lexicon.is_state(mention.value)
+        ):
             before = text[max(sentence.start, mention.start - 3) : mention.start]
             if before == "in ":
                 evidence.add(path, (mention.start, mention.end))
