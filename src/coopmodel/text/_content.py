@@ -47,12 +47,15 @@ _CUES: Final = (
     (
         Stage.DISCUSSED,
         r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
-        r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|talks\scovered|took\sstock\sof|exchanged\sviews\son|focus(?:ed|sed)\son",
+        r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|covering|covered|took\sstock\sof"
+        r"|exchanged\sviews\son|focus(?:ed|sed|ing|sing)?\son",
     ),
     (Stage.WELCOMED, r"welcom(?:ed|ing|es)|appreciated|noted\swith\ssatisfaction|lauded|hailed"),
     (
         Stage.AGREED,
-        r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin|work\stogether\son|deepen|expand|boost|step\sup|enhance|strengthen)|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?|committed\sto|resolved\sto|reached\s(?:an\s)?agreement\son",
+        r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin|work\stogether\son)"
+        r"|to\s\w+|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?|committed\sto|resolved\sto"
+        r"|reached\s(?:an\s)?agreement\son",
     ),
     (Stage.SIGNED, r"signed|inked|exchanged\s(?:an?\s)?(?:mou|memorand\w*|agreements?)"),
     (Stage.IMPLEMENTED, r"implement(?:ed|ing)|operationali[sz]ed"),
@@ -274,7 +277,12 @@ _SPECIAL_ORGS: Final = {
         OrganizationKind.INTERNATIONAL_ORGANIZATION,
         None,
     ),
+    "the elysee": ("\u00c9lys\u00e9e Palace", OrganizationKind.HEAD_OF_STATE_OFFICE, "FRA"),
+    "the \u00e9lys\u00e9e": ("\u00c9lys\u00e9e Palace", OrganizationKind.HEAD_OF_STATE_OFFICE, "FRA"),
 }
+_ORG_BODY: Final = re.compile(
+    r"(?:[Tt]he\s)?(?P<org>[A-Z][A-Za-z0-9+-]{1,10})\s(?P<body>Commission|Secretariat|Council)"
+)
 _MINISTRY_NAMES: Final = {
     "foreign": "Foreign Affairs",
     "foreign affairs": "Foreign Affairs",
@@ -355,6 +363,20 @@ def resolve_issuer(
             kind=OrganizationKind.MINISTRY,
             party=_lexicon.party(owner) if owner and _is_state(owner) else None,
         )
+    body = _ORG_BODY.fullmatch(phrase.strip())
+    if body is not None:
+        owners = [
+            m
+            for m in mentions
+            if offset <= m.start < offset + len(phrase) and m.kind == "party"
+            if not _is_state(m.value)
+        ]
+        if owners:
+            return Organization(
+                name=f"{body['org']} {body['body']}",
+                kind=OrganizationKind.INTERNATIONAL_ORGANIZATION,
+                party=_lexicon.party(owners[0].value),
+            )
     person = _PERSON.search(phrase)
     if person is not None:
         affiliation = None
@@ -570,7 +592,7 @@ def _date_after(sentence: str, position: int, offset: int) -> Span | None:
 
 _CONTEXT: Final = re.compile(
     r"\b(?P<cue>(?:in|against)\sthe\sbackdrop\sof|amid(?:st)?|(?:comes?|coming|came)\s(?:just\s)?(?:days|weeks|a\sday|a\sweek|hours|months)\s(?:after|before)"
-    r"|in\sthe\swake\sof|following|in\sresponse\sto|(?:close\s)?on\sthe\sheels\sof)\s",
+    r"|in\sthe\swake\sof|following|follows|in\sresponse\sto|(?:close\s)?on\sthe\sheels\sof)\s",
     re.IGNORECASE,
 )
 _KIND_WORDS: Final = (
@@ -578,9 +600,9 @@ _KIND_WORDS: Final = (
     (ContextKind.SANCTIONS, ("sanction",)),
     (
         ContextKind.CONFLICT,
-        ("war", "conflict", "clash", "attack", "strikes", "hostilities", "fighting"),
+        ("war", "conflict", "clash", "attack", "strikes", "hostilities", "fighting", "tension", "standoff"),
     ),
-    (ContextKind.CRISIS, ("crisis",)),
+    (ContextKind.CRISIS, ("crisis", "collapse", "protests", "unrest", "turmoil")),
     (ContextKind.ELECTION, ("election", "polls")),
     (ContextKind.VISIT, ("visit",)),
     (ContextKind.AGREEMENT, ("agreement", "deal", "pact", "treaty")),

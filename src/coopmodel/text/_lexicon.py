@@ -66,6 +66,8 @@ AGENCIES: Final = {
     "mena": ("Middle East News Agency", "EGY"),
     "bss": ("Bangladesh Sangbad Sangstha", "BGD"),
     "associated press of pakistan": ("Associated Press of Pakistan", "PAK"),
+    "app": ("Associated Press of Pakistan", "PAK"),
+    "spa": ("Saudi Press Agency", "SAU"),
     "kazinform": ("Kazinform", "KAZ"),
     "vna": ("Vietnam News Agency", "VNM"),
     "prensa latina": ("Prensa Latina", "CUB"),
@@ -321,7 +323,9 @@ def find_names(text: str) -> list[Mention]:
                     kept = True
                     break
                 value = resolved  # noqa: PLW2901
-            mentions.append(Mention(start, end, kind, value, country))
+            # "the United States": the name is "United States"; the article is not.
+            shift = 4 if key.startswith("the ") else 0
+            mentions.append(Mention(start + shift, end, kind, value, country))
             kept = True
         if kept:
             taken.append((start, end))

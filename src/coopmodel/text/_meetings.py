@@ -145,6 +145,8 @@ class ForumMention:
     acronym: tuple[str, tuple[int, int]] | None
     sentence: int
     parent_cue: bool
+    head: str
+    """The head as written ("Working Group"): "the working group" refers back to it."""
 
 
 @attrs.define
@@ -171,9 +173,12 @@ def _kind(head: str) -> ForumKind:
 
 
 def _extend_left(text: str, start: int, floor: int, *, named: bool) -> int:
-    """Where a forum's name begins: capitalized words and party pairs before its head."""
+    """Where a forum's name begins: capitalized words and party pairs before its head.
+
+    "and", "of" and "&" join capitalized words ("EU-India Trade and Technology Council").
+    """
     position = start
-    for _ in range(8):
+    for _ in range(10):
         if position - 1 <= floor or text[position - 1] != " ":
             break
         space = text.rfind(" ", floor, position - 1)
@@ -183,12 +188,22 @@ def _extend_left(text: str, start: int, floor: int, *, named: bool) -> int:
             break
         if word[0].isdigit() and word[:-2].isdigit() and word.endswith(("st", "nd", "rd", "th")):
             break  # an ordinal: the session, not the name
+        if named and word in _LEFT_JOINS and position != start:
+            before = text.rfind(" ", floor, word_start - 1)
+            previous = text[before + 1 : word_start - 1]
+            if previous[:1].isupper() and previous not in _NAME_STOP:
+                position = word_start
+                continue
+            break
         if not (word[0].isupper() or word[0].isdigit()) and (
             named or word.casefold() not in _GENERIC_MODIFIERS
         ):
             break
         position = word_start
     return position
+
+
+_LEFT_JOINS: Final = frozenset({"and", "of", "&"})
 
 
 def _extend_right(text: str, end: int, ceiling: int) -> int:
@@ -304,6 +319,7 @@ def find_forums(
                     acronym=acronym,
                     sentence=index,
                     parent_cue=cue is not None,
+                    head=head,
                 )
             )
     # "the Ministerial Meeting of the X Council": the meeting's forum is the Council.
@@ -335,6 +351,8 @@ def _session(text: str, forum: ForumMention, sentence: Line) -> tuple[int, tuple
     before = text[max(sentence.start, forum.start - 40) : forum.start]
     match = _ORDINAL.search(before)
     offset = max(sentence.start, forum.start - 40)
+    if match is not None and not match["n"] and match["w"].casefold() not in _ORDINAL_WORDS:
+        match = None
     if match is None:
         match = _SESSION_AFTER.search(text, forum.end, sentence.end)
         offset = 0

@@ -21,12 +21,19 @@ from coopmodel._model import (
     Person,
     Place,
     Statement,
+    StatementKind,
     TimeSpan,
     vocabulary,
 )
 from coopmodel.text import _lexicon
 from coopmodel.text._content import find_areas, find_context, find_statements
-from coopmodel.text._dates import DateMention, find_dates, find_relative, resolve_zone
+from coopmodel.text._dates import (
+    DateMention,
+    Relative,
+    find_dates,
+    find_relative,
+    resolve_zone,
+)
 from coopmodel.text._drafts import (
     Extraction,
     ForumDraft,
@@ -103,12 +110,19 @@ def extract(
                 )
             )
     source, base, home = _source(text, page, mentions, published, publisher, url, evidence, notes)
-    forums = find_forums(text, page.sentences, body_mentions, [])
+    events_by_sentence = [
+        find_context(text, sentence.start, sentence.end, body_mentions)
+        for sentence in page.sentences
+    ]
+    context_masks = [event.span for events in events_by_sentence for event in events]
+    forums = find_forums(text, page.sentences, body_mentions, context_masks)
     found = find_meetings(text, page.sentences, forums)
+    assignment = _assign(text, found, page)
     forum_spans = [(f.start, f.end) for f in forums]
     party_spans = [(m.start, m.end) for m in body_mentions]
     sentences = [(s.start, s.end) for s in page.sentences]
     statements = find_statements(text, sentences, home, body_mentions)
+    issuer_spans = [s.issuer_span for s in statements if s.issuer_span is not None]
     drafts: list[Any] = []
     complete_source = source if not source.missing() else None
     for number, meeting in enumerate(found):
@@ -116,15 +130,15 @@ def extract(
         forum = _forum_draft(
             text, meeting.forum, meeting.parent, body_mentions, page, evidence, f"{path}.forum"
         )
-        owned = _owned_sentences(found, number, len(page.sentences))
-        masked = forum_spans + party_spans
+        owned = assignment[number]
+        masked = forum_spans + party_spans + issuer_spans
         areas: dict[str, CooperationArea] = {}
         area_spans: dict[str, tuple[Span, ...]] = {}
         context: list[ContextEvent] = []
         context_spans: list[Span] = []
         for index in owned:
             sentence = page.sentences[index]
-            events = find_context(text, sentence.start, sentence.end, body_mentions)
+            events = events_by_sentence[index]
             for event in events:
                 if all(c.description != event.description for c in context):
                     context.append(
@@ -149,12 +163,22 @@ def extract(
         status_sentence = page.sentences[meeting.status_sentence or 0]
         when = _when(text, status_sentence, meeting, base, notes, evidence, f"{path}.when", home)
         location = _location(
-            text, status_sentence, meeting, page, body_mentions, evidence, f"{path}.location"
+            text,
+            status_sentence,
+            meeting,
+            page,
+            body_mentions,
+            evidence,
+            f"{path}.location",
+            context_masks,
         )
         own_statements = _statements_for(statements, owned, page)
         built_statements = []
         dated = {s.issuer: s.date_span for s in own_statements if s.date_span is not None}
         for s in own_statements:
+            if s.issuer is None and s.kind is StatementKind.JOINT_STATEMENT and forum.parties:
+                if len(forum.parties) == 1:  # a bloc's joint statement is the bloc's
+                    s = s._replace(issuer=forum.parties[0])  # noqa: PLW2901
             if s.issuer is None:
                 notes.append(
                     Note(
@@ -392,24 +416,41 @@ def _forum_draft(  # noqa: PLR0913, PLR0917
     )
 
 
-def _owned_sentences(found: list[MeetingFound], number: int, total: int) -> list[int]:
-    """The sentences that speak of meeting *number*: from its first mention to the next meeting's.
+def _assign(text: str, found: list[MeetingFound], page: Page) -> list[list[int]]:
+    """The sentences that speak of each meeting.
 
-    Sentences before any meeting (a lede) belong to the first meeting.
+    A sentence that names a meeting's forum, or refers to it by its head
+    ("At the task force, ..."), is that meeting's; any other sentence
+    belongs to the meeting last spoken of, and a lede before any forum is
+    named belongs to the first meeting.
     """
-    firsts = [min(m.sentences) for m in found]
-    start = 0 if number == 0 else firsts[number]
-    later = [f for f in firsts if f > firsts[number]]
-    end = min(later) if later else total
-    return list(range(start, end))
+    owners: dict[int, list[int]] = {}
+    for number, meeting in enumerate(found):
+        for mention in meeting.mentions:
+            owners.setdefault(mention.sentence, []).append(number)
+    result: list[list[int]] = [[] for _ in found]
+    current: list[int] = [0] if found else []
+    for index, sentence in enumerate(page.sentences):
+        here = owners.get(index)
+        if not here:
+            lowered = text[sentence.start : sentence.end].casefold()
+            here = [
+                number
+                for number, meeting in enumerate(found)
+                if f"the {meeting.forum.head.casefold()}" in lowered
+            ]
+            if len(here) != 1:
+                here = []
+        if here:
+            current = here
+        for number in dict.fromkeys(current):
+            result[number].append(index)
+    return result
 
 
 def _statements_for(statements: list[Any], owned: list[int], page: Page) -> list[Any]:
-    if not owned:
-        return []
-    low = page.sentences[owned[0]].start
-    high = page.sentences[owned[-1]].end
-    return [s for s in statements if low <= s.spans[0][0] < high]
+    spans = [(page.sentences[i].start, page.sentences[i].end) for i in owned]
+    return [s for s in statements if _inside(s.spans[0][0], spans)]
 
 
 def _issued(text: str, span: Span | None, base: pendulum.Date | None) -> DateSpan | None:
@@ -425,7 +466,15 @@ def _issued(text: str, span: Span | None, base: pendulum.Date | None) -> DateSpa
     return None
 
 
-def _when(  # noqa: PLR0913, PLR0917
+_REPORTING_BEFORE = ("said", "statement", "told", "announced", "stated", "until", "till", " to ")
+
+
+def _forum_end(meeting: MeetingFound, index: int | None) -> int:
+    """Where the meeting's forum is named in sentence *index* (0 if it is not)."""
+    return next((m.end for m in meeting.mentions if m.sentence == index), 0)
+
+
+def _when(  # noqa: PLR0917
     text: str,
     sentence: Line,
     meeting: MeetingFound,
@@ -435,71 +484,55 @@ def _when(  # noqa: PLR0913, PLR0917
     path: str,
     home: str | None,
 ) -> DateSpan | TimeSpan | PartialDate | None:
-    """The meeting's date, from its status sentence; a statement's date is not the meeting's."""
+    """The meeting's date, from its status sentence; a statement's date is not the meeting's.
+
+    The first date after the forum's name wins ("X on Tuesday, followed by Y on
+    Wednesday"), then the first before it.
+    """
     future = meeting.status is MeetingStatus.SCHEDULED
     year = base.year if base is not None else None
-    candidates: list[tuple[int, int, Any]] = []
-    for mention in find_dates(text, sentence.start, sentence.end, year=year):
-        candidates.append((mention.start, mention.end, mention))
+    candidates: list[tuple[int, int, DateMention | Relative]] = [
+        (mention.start, mention.end, mention)
+        for mention in find_dates(text, sentence.start, sentence.end, year=year)
+    ]
     if base is not None:
-        for rel in find_relative(text, sentence.start, sentence.end, base, future=future):
-            candidates.append((rel.start, rel.end, rel))
-    candidates.sort(key=lambda c: c[0])
+        candidates.extend(
+            (rel.start, rel.end, rel)
+            for rel in find_relative(text, sentence.start, sentence.end, base, future=future)
+        )
+    after = _forum_end(meeting, meeting.status_sentence)
+    candidates.sort(key=lambda c: (c[0] < after, c[0]))
     for start, end, value in candidates:
         before = text[max(sentence.start, start - 16) : start].casefold()
-        if any(
-            word in before
-            for word in (
-                "said",
-                "statement",
-                "told",
-                "announced",
-                "stated",
-                "until",
-                "till",
-                " to ",
-            )
-        ):
+        if any(word in before for word in _REPORTING_BEFORE):
             continue
-        raw_start = (
-            start - 3
-            if text[max(0, start - 3) : start] == "on " and not text[start:end].startswith("on ")
-            else start
-        )
+        on = text[max(0, start - 3) : start] == "on " and not text[start:end].startswith("on ")
+        raw_start = start - 3 if on else start
         raw = text[raw_start:end]
+        if isinstance(value, Relative):
+            evidence.add(path, (raw_start, end))
+            if value.month_only:
+                return PartialDate(value.first.year, value.first.month, raw=raw)
+            return DateSpan(value.first, value.last, raw=raw)
+        if not value.year_given and base is None:
+            continue
         evidence.add(path, (raw_start, end))
-        if isinstance(value, DateMention):
-            if value.time is not None and value.zone is not None:
-                zone, reason = resolve_zone(value.zone, {home} if home else set())
-                if zone is not None:
-                    h, m, s = value.time
-                    return TimeSpan(
-                        pendulum.datetime(
-                            value.date.year, value.date.month, value.date.day, h, m, s, tz=zone
-                        ),
-                        raw=raw,
-                    )
-                notes.append(
-                    Note(field=path, message=reason or "unknown zone", spans=((start, end),))
-                )
-            elif value.time is not None:
-                notes.append(
-                    Note(
-                        field=path,
-                        message="a time without a zone: only the day is kept",
-                        spans=((start, end),),
-                    )
-                )
-            if not value.year_given and base is None:
-                continue
-            return DateSpan(value.date, value.last, raw=raw)
-        if value.month_only:
-            return PartialDate(value.first.year, value.first.month, raw=raw)
-        return DateSpan(value.first, value.last, raw=raw)
+        if value.time is not None and value.zone is not None:
+            zone, reason = resolve_zone(value.zone, {home} if home else set())
+            if zone is not None:
+                h, m, s = value.time
+                day = value.date
+                start_at = pendulum.datetime(day.year, day.month, day.day, h, m, s, tz=zone)
+                return TimeSpan(start_at, raw=raw)
+            notes.append(Note(field=path, message=reason or "unknown zone", spans=((start, end),)))
+        elif value.time is not None:
+            message = "a time without a zone: only the day is kept"
+            notes.append(Note(field=path, message=message, spans=((start, end),)))
+        return DateSpan(value.date, value.last, raw=raw)
     return None
 
 
-def _location(  # noqa: PLR0913, PLR0917
+def _location(  # noqa: PLR0917
     text: str,
     sentence: Line,
     meeting: MeetingFound,
@@ -507,10 +540,21 @@ def _location(  # noqa: PLR0913, PLR0917
     mentions: list[_lexicon.Mention],
     evidence: _Evidence,
     path: str,
+    masks: list[Span],
 ) -> Place | None:
-    """Where the meeting was: "held here" (with a dateline), "in Ottawa", "in Japan"."""
-    for mention in mentions:
-        if sentence.start <= mention.start < sentence.end and mention.kind == "place":
+    """Where the meeting was: "held here" (with a dateline), "in Ottawa", "in Japan".
+
+    A dateline alone is where the report was filed, not where the meeting was.
+    """
+    after = _forum_end(meeting, meeting.status_sentence)
+    here = [
+        m
+        for m in mentions
+        if sentence.start <= m.start < sentence.end and not _inside(m.start, masks)
+    ]
+    here.sort(key=lambda m: (m.start < after, m.start))
+    for mention in here:
+        if mention.kind == "place":
             before = text[max(sentence.start, mention.start - 4) : mention.start]
             if before.endswith(("in ", "at ")):
                 evidence.add(path, (mention.start, mention.end))
@@ -523,18 +567,10 @@ def _location(  # noqa: PLR0913, PLR0917
         at = segment.find(" here")
         evidence.add(path, (sentence.start + at + 1, sentence.start + at + 5), line)
         return Place(locality=name, country=country)
-    for mention in mentions:
-        if (
-            sentence.start <= mention.start < sentence.end
-            and mention.kind == "party"
-            and _lexicon.is_state(mention.value)
-        ):
+    for mention in here:
+        if mention.kind == "party" and _lexicon.is_state(mention.value):
             before = text[max(sentence.start, mention.start - 3) : mention.start]
             if before == "in ":
                 evidence.add(path, (mention.start, mention.end))
                 return Place(country=mention.value)
     return None
-
-
-__all__ += []
-_UNUSED = (Forum, Meeting, Organization, Person, vocabulary)
