@@ -211,10 +211,12 @@ def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0
         if by is not None and len(content) < 80:
             byline = byline or Line(line.start + by.start("name"), line.start + by.end("name"))
             continue
-        if title is None:
+        if title is None and not body:
             if len(content.split()) >= 3 and content[-1] not in ".":
                 title = line
-            continue
+                continue
+            if content[-1] not in _END_PUNCTUATION:
+                continue  # navigation above the headline
         if repeated or content[-1] not in _END_PUNCTUATION:
             continue  # repeated headline, caption, navigation, tags
         if index < _TEASER_LINES and any(
