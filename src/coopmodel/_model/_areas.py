@@ -128,7 +128,7 @@ class Vocabulary(Mapping[str, AreaTerm]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_by_key", "_by_synonym", "_longest", "_terms")
+    __slots__ = ("_by_key", "_by_synonym", "_first", "_terms")
 
     def __init__(self, terms: tuple[AreaTerm, ...]) -> None:
         self._terms: dict[str, AreaTerm] = {}
@@ -148,7 +148,10 @@ class Vocabulary(Mapping[str, AreaTerm]):
                 key = tuple(word for _, _, word in self.words(phrase))
                 if key and term not in self._by_key.setdefault(key, []):
                     self._by_key[key].append(term)
-        self._longest = max((len(key) for key in self._by_key), default=0)
+        # The first word of each name, and the most words a name starting with it has.
+        self._first: dict[str, int] = {}
+        for key in self._by_key:
+            self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
 
     def __getitem__(self, code: str) -> AreaTerm:
         return self._terms[code]
@@ -194,6 +197,7 @@ class Vocabulary(Mapping[str, AreaTerm]):
     )
 
     @classmethod
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - a class method: the cache holds no instance
     def normal_word(cls, word: str) -> str:
         """*word* in the normal form the fuzzy matcher compares.
 
@@ -272,8 +276,11 @@ class Vocabulary(Mapping[str, AreaTerm]):
         keys = [w for _, _, w in words]
         # The longest name starting at each word; then the longest names first.
         candidates: list[tuple[int, int, list[AreaTerm]]] = []
-        for i in range(len(keys)):
-            for size in range(min(self._longest, len(keys) - i), 0, -1):
+        for i, key in enumerate(keys):
+            longest = self._first.get(key)
+            if longest is None:
+                continue
+            for size in range(min(longest, len(keys) - i), 0, -1):
                 terms = self._by_key.get(tuple(keys[i : i + size]))
                 if terms is not None:
                     candidates.append((size, i, terms))

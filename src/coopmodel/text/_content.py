@@ -27,6 +27,7 @@ from coopmodel._model import (
 from coopmodel._model import _names as names
 from coopmodel.text import _lexicon
 from coopmodel.text._lexicon import Mention
+from coopmodel.text._spans import SpanSet
 
 __all__ = [
     "AreaFound",
@@ -61,8 +62,13 @@ _CUES: Final = (
     (Stage.IMPLEMENTED, r"implement(?:ed|ing)|operationali[sz]ed"),
     (Stage.PROPOSED, r"propos(?:ed|ing)|suggested|offered|called\sfor|pushed\sfor|sought"),
 )
+# One word boundary and a first-letter check before the alternatives: the engine
+# tries the seven groups only where a cue can start.
 _CUE: Final = re.compile(
-    "|".join(f"(?P<{stage.name}>\\b(?:{pattern})\\b)" for stage, pattern in _CUES), re.IGNORECASE
+    r"\b(?=[acdefhilnoprsw])(?:"
+    + "|".join(f"(?P<{stage.name}>{pattern})" for stage, pattern in _CUES)
+    + r")\b",
+    re.IGNORECASE,
 )
 _MANNER: Final = re.compile(
     r"\b(?:the\s)?(?P<manner>(?:(?:enhanced|greater|deeper|closer|bilateral|further)\s)?"
@@ -113,7 +119,7 @@ def _strip_article(text: str, start: int, end: int) -> int:
     return start
 
 
-def find_areas(text: str, start: int, end: int, masked: list[Span]) -> list[AreaFound]:
+def find_areas(text: str, start: int, end: int, masked: SpanSet) -> list[AreaFound]:
     """The areas a sentence ``text[start:end]`` gives, with their stages and details."""
     found: list[AreaFound] = []
     vocab = vocabulary()
@@ -133,7 +139,7 @@ def find_areas(text: str, start: int, end: int, masked: list[Span]) -> list[Area
 
 
 def _segment_areas(  # noqa: C901, PLR0912
-    text: str, seg_start: int, seg_end: int, stage: Stage, masked: list[Span], vocab: object
+    text: str, seg_start: int, seg_end: int, stage: Stage, masked: SpanSet, vocab: object
 ) -> list[AreaFound]:
     from coopmodel._model import Vocabulary  # noqa: PLC0415 - typing only
 
@@ -155,7 +161,7 @@ def _segment_areas(  # noqa: C901, PLR0912
         hits = [
             (p_start + s, p_start + e, terms)
             for s, e, terms in vocab.scan(chunk)
-            if not any(ms <= p_start + s < me for ms, me in masked)
+            if not masked.covers(p_start + s)
         ]
         if not hits:
             continue

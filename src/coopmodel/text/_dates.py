@@ -9,6 +9,7 @@ text (see :func:`resolve_zone`).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final, NamedTuple
 
@@ -94,6 +95,7 @@ _MONTHS: Final = {
     )
     for name in names
 }
+_DIGIT: Final = re.compile(r"\d")
 _OFFSET: Final = re.compile(r"(?:GMT|UTC)\s?(?P<sign>[+-])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
 
 
@@ -121,6 +123,8 @@ def find_dates(
     """Every date in ``text[start:end]``; *year* completes dates written without one."""
     stop = len(text) if end is None else end
     found: list[DateMention] = []
+    if _DIGIT.search(text, start, stop) is None:
+        return found
     for match in _DATE.finditer(text, start, stop):
         groups = match.groupdict()
         last_day: int | None = None
@@ -178,6 +182,16 @@ def _valid_time(match: re.Match[str]) -> bool:
     return hour < 24 and minute < 60
 
 
+@functools.cache
+def _zone(name: str) -> pendulum.Timezone:
+    return pendulum.timezone(name)
+
+
+def _shift(day: pendulum.Date, days: int) -> pendulum.Date:
+    """*day* moved by *days* (pendulum's own ``add`` costs more than the rest of the stage)."""
+    return pendulum.Date.fromordinal(day.toordinal() + days)
+
+
 def resolve_zone(
     zone: str, countries: set[str]
 ) -> tuple[pendulum.Timezone | pendulum.FixedTimezone | None, str | None]:
@@ -186,7 +200,7 @@ def resolve_zone(
     Returns the zone and ``None``, or ``None`` and the reason it was left unread.
     """
     if zone == "Z":
-        return pendulum.timezone("UTC"), None
+        return _zone("UTC"), None
     if zone[0] in "+-":
         digits = zone[1:].replace(":", "")
         seconds = (int(digits[:2]) * 60 + int(digits[2:4])) * 60
@@ -200,10 +214,10 @@ def resolve_zone(
         return pendulum.FixedTimezone(seconds if offset["sign"] == "+" else -seconds), None
     readings = ZONES.get(zone, ())
     if len(readings) == 1:
-        return pendulum.timezone(readings[0][0]), None
+        return _zone(readings[0][0]), None
     fitting = [name for name, country in readings if country in countries]
     if len(fitting) == 1:
-        return pendulum.timezone(fitting[0]), None
+        return _zone(fitting[0]), None
     places = ", ".join(country or "?" for _, country in readings)
     return None, f"{zone} may be read for {places}; the text does not say which: left unset"
 
@@ -243,7 +257,7 @@ def find_relative(
             prep = (match["prep"] or "").casefold()
             if prep == "last" or (not future and prep not in {"next", "coming", "this coming"}):
                 delta = -((base.weekday() - target) % 7)
-            day = base.add(days=delta)
+            day = _shift(base, delta)
             found.append(Relative(match.start(), match.end(), day, None, month_only=False))
             continue
         word = match["word"].casefold()
@@ -251,18 +265,18 @@ def find_relative(
             found.append(Relative(match.start(), match.end(), base, None, month_only=False))
         elif word == "yesterday":
             found.append(
-                Relative(match.start(), match.end(), base.subtract(days=1), None, month_only=False)
+                Relative(match.start(), match.end(), _shift(base, -1), None, month_only=False)
             )
         elif word == "tomorrow":
             found.append(
-                Relative(match.start(), match.end(), base.add(days=1), None, month_only=False)
+                Relative(match.start(), match.end(), _shift(base, 1), None, month_only=False)
             )
         elif word.endswith("week"):
-            monday = base.subtract(days=base.weekday())
+            monday = _shift(base, -base.weekday())
             shift = {"last": -7, "next": 7}.get(word.split()[0], 0)
-            first = monday.add(days=shift)
+            first = _shift(monday, shift)
             found.append(
-                Relative(match.start(), match.end(), first, first.add(days=6), month_only=False)
+                Relative(match.start(), match.end(), first, _shift(first, 6), month_only=False)
             )
         elif word.endswith("month"):
             shift = {"last": -1, "next": 1}.get(word.split()[0], 0)

@@ -304,10 +304,10 @@ def find_names(text: str) -> list[Mention]:
         found.append((start, end, key, values))
     # Longest first, then leftmost; drop matches inside a kept one.
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # one flag per character: names are short, so this is linear
     mentions: list[Mention] = []
     for start, end, key, values in found:
-        if any(s < end and start < e for s, e in taken):
+        if any(taken[start:end]):
             continue
         original = text[start:end]
         kept = False
@@ -328,7 +328,7 @@ def find_names(text: str) -> list[Mention]:
             mentions.append(Mention(start + shift, end, kind, value, country))
             kept = True
         if kept:
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
     mentions.sort(key=lambda m: (m.start, m.kind))
     return mentions
 

@@ -16,6 +16,7 @@ import attrs
 from coopmodel._model import ForumKind, MeetingStatus
 from coopmodel.text._lexicon import Mention
 from coopmodel.text._page import Line
+from coopmodel.text._spans import SpanSet
 
 __all__ = ["ForumMention", "MeetingFound", "find_forums", "find_meetings"]
 
@@ -268,7 +269,7 @@ _NOT_TOPICS: Final = frozenset(
 
 
 def find_forums(
-    text: str, sentences: tuple[Line, ...], names: list[Mention], masked: list[tuple[int, int]]
+    text: str, sentences: tuple[Line, ...], names: list[Mention], masked: SpanSet
 ) -> list[ForumMention]:
     """Every forum named in the body, in order."""
     forums: list[ForumMention] = []
@@ -278,7 +279,7 @@ def find_forums(
             named = head[0].isupper()
             start = _extend_left(text, match.start(), sentence.start, named=named)
             end = _extend_right(text, match.end(), sentence.end) if named else match.end()
-            if any(s <= match.start() < e for s, e in masked):
+            if masked.covers(match.start()):
                 continue
             while start < match.start() and text[start : start + 4] in {"the ", "The "}:
                 start += 4
@@ -332,19 +333,30 @@ def find_forums(
     return kept
 
 
+_STATUS: Final = re.compile(
+    "|".join(
+        f"(?P<{status.name}>{pattern.pattern})"
+        for status, pattern in (
+            (MeetingStatus.CANCELLED, _CANCELLED),
+            (MeetingStatus.POSTPONED, _POSTPONED),
+            (MeetingStatus.SCHEDULED, _SCHEDULED),
+            (MeetingStatus.HELD, _HELD),
+        )
+    ),
+    re.IGNORECASE,
+)
+"""The four status cues in one pass; the strongest found wins (cancelled over held)."""
+
+
 def _status(text: str, sentence: Line) -> tuple[MeetingStatus, tuple[int, int]] | None:
     if _MODAL.search(text, sentence.start, sentence.end):
         return None
-    for pattern, status in (
-        (_CANCELLED, MeetingStatus.CANCELLED),
-        (_POSTPONED, MeetingStatus.POSTPONED),
-        (_SCHEDULED, MeetingStatus.SCHEDULED),
-        (_HELD, MeetingStatus.HELD),
-    ):
-        found = pattern.search(text, sentence.start, sentence.end)
-        if found is not None:
-            return status, (found.start(), found.end())
-    return None
+    best: tuple[MeetingStatus, tuple[int, int]] | None = None
+    for found in _STATUS.finditer(text, sentence.start, sentence.end):
+        status = MeetingStatus[found.lastgroup or "HELD"]
+        if best is None or _PRIORITY[status] > _PRIORITY[best[0]]:
+            best = (status, (found.start(), found.end()))
+    return best
 
 
 def _session(text: str, forum: ForumMention, sentence: Line) -> tuple[int, tuple[int, int]] | None:

@@ -83,6 +83,7 @@ _AGENCY_DATE: Final = re.compile(
 _SENTENCE_END: Final = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]{0,3}\s{1,5}(?=[\"'\u201c\u2018(]?[A-Z0-9])"
 )
+_AGENCY_FIRST_WORDS: Final = frozenset(name.split(" ", 1)[0] for name in _lexicon.AGENCIES)
 _TEASER_LINES: Final = 40
 """Teasers (a paragraph cut short) sit near the top: only so many lines are compared."""
 _ABBREVIATIONS: Final = frozenset(
@@ -140,9 +141,23 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
+def latin_share(text: str) -> float:
+    """The share of *text*'s letters that are ASCII (1.0 for a text without letters)."""
+    if text.isascii():
+        return 1.0
+    other = len(_OTHER_LETTER.findall(text))
+    if not other:
+        return 1.0
+    latin = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    return latin / (latin + other)
+
+
 def _letters_latin(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) >= 0.8 * len(letters)
+    return any(c.isalpha() for c in line) and latin_share(line) >= 0.8
+
+
+_ASCII_NON_LETTERS: Final = bytes(b for b in range(128) if not chr(b).isalpha())
+_OTHER_LETTER: Final = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0912, PLR0915
@@ -255,7 +270,7 @@ def _mostly_date(content: str, dates: list[DateMention]) -> bool:
 def _agency_line(text: str, line: Line) -> tuple[str, str, tuple[str, str, Line] | None] | None:
     """An agency's name, alone or followed by a place: "Press Trust of India New Delhi"."""
     content = text[line.start : line.end]
-    if len(content) > 80:
+    if len(content) > 80 or content.split(" ", 1)[0].casefold() not in _AGENCY_FIRST_WORDS:
         return None
     mentions = [m for m in _lexicon.find_names(content) if m.kind in {"agency", "place"}]
     if not mentions or mentions[0].kind != "agency" or mentions[0].start != 0:

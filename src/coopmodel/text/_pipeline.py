@@ -45,10 +45,13 @@ from coopmodel.text._drafts import (
     meeting_id,
 )
 from coopmodel.text._meetings import ForumMention, MeetingFound, find_forums, find_meetings
-from coopmodel.text._page import Line, Page, read_page
+from coopmodel.text._spans import SpanSet
+from coopmodel.text._page import Line, Page, latin_share, read_page
 
 __all__ = ["extract"]
 
+MAX_MEETINGS: int = 50
+"""At most this many meetings are read from one text."""
 MAX_TEXT: int = 4 * 1024 * 1024
 """Longer texts are read up to this many characters (a note says so)."""
 
@@ -99,7 +102,8 @@ def extract(
     page = read_page(text)
     mentions = _lexicon.find_names(text)
     body_spans = [(s.start, s.end) for s in page.sentences]
-    body_mentions = [m for m in mentions if _inside(m.start, body_spans)]
+    body = SpanSet(body_spans)
+    body_mentions = [m for m in mentions if body.covers(m.start)]
     for mention in body_mentions:
         if mention.kind == "ambiguous":
             notes.append(
@@ -115,7 +119,8 @@ def extract(
         for sentence in page.sentences
     ]
     context_masks = [event.span for events in events_by_sentence for event in events]
-    forums = find_forums(text, page.sentences, body_mentions, context_masks)
+    context_set = SpanSet(context_masks)
+    forums = find_forums(text, page.sentences, body_mentions, context_set)
     found = find_meetings(text, page.sentences, forums)
     assignment = _assign(text, found, page)
     forum_spans = [(f.start, f.end) for f in forums]
@@ -123,6 +128,10 @@ def extract(
     sentences = [(s.start, s.end) for s in page.sentences]
     statements = find_statements(text, sentences, home, body_mentions)
     issuer_spans = [s.issuer_span for s in statements if s.issuer_span is not None]
+    area_mask = SpanSet(forum_spans + party_spans + issuer_spans + context_masks)
+    if len(found) > MAX_MEETINGS:
+        notes.append(Note(field=None, message=f"more than {MAX_MEETINGS} meetings: the rest are left out"))
+        found = found[:MAX_MEETINGS]
     drafts: list[Any] = []
     complete_source = source if not source.missing() else None
     for number, meeting in enumerate(found):
@@ -131,7 +140,6 @@ def extract(
             text, meeting.forum, meeting.parent, body_mentions, page, evidence, f"{path}.forum"
         )
         owned = assignment[number]
-        masked = forum_spans + party_spans + issuer_spans
         areas: dict[str, CooperationArea] = {}
         area_spans: dict[str, tuple[Span, ...]] = {}
         context: list[ContextEvent] = []
@@ -152,7 +160,7 @@ def extract(
                     )
                     context_spans.append(event.span)
             context_masks = [e.span for e in events]
-            for area in find_areas(text, sentence.start, sentence.end, masked + context_masks):
+            for area in find_areas(text, sentence.start, sentence.end, area_mask):
                 areas.pop(area.code, None)
                 areas[area.code] = CooperationArea.of(area.code, area.stage, detail=area.detail)
                 area_spans[area.code] = area.spans
@@ -170,7 +178,7 @@ def extract(
             body_mentions,
             evidence,
             f"{path}.location",
-            context_masks,
+            context_set,
         )
         own_statements = _statements_for(statements, owned, page)
         built_statements = []
@@ -246,10 +254,6 @@ def extract(
     )
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
-
-
 def _source(  # noqa: C901, PLR0912, PLR0913, PLR0917
     text: str,
     page: Page,
@@ -299,8 +303,7 @@ def _source(  # noqa: C901, PLR0912, PLR0913, PLR0917
     for mention in mentions:
         if mention.kind in {"party", "demonym"} and len(countries) == 0:
             pass
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if letters and sum(c.isascii() for c in letters) >= 0.9 * len(letters) and " the " in text:
+    if " the " in text and latin_share(text[:20000]) >= 0.9:
         values["language"] = "en"
     if url is not None:
         values["url"] = url
@@ -450,7 +453,8 @@ def _assign(text: str, found: list[MeetingFound], page: Page) -> list[list[int]]
 
 def _statements_for(statements: list[Any], owned: list[int], page: Page) -> list[Any]:
     spans = [(page.sentences[i].start, page.sentences[i].end) for i in owned]
-    return [s for s in statements if _inside(s.spans[0][0], spans)]
+    owned_spans = SpanSet(spans)
+    return [s for s in statements if owned_spans.covers(s.spans[0][0])]
 
 
 def _issued(text: str, span: Span | None, base: pendulum.Date | None) -> DateSpan | None:
@@ -540,7 +544,7 @@ def _location(  # noqa: PLR0917
     mentions: list[_lexicon.Mention],
     evidence: _Evidence,
     path: str,
-    masks: list[Span],
+    masks: SpanSet,
 ) -> Place | None:
     """Where the meeting was: "held here" (with a dateline), "in Ottawa", "in Japan".
 
@@ -550,7 +554,7 @@ def _location(  # noqa: PLR0917
     here = [
         m
         for m in mentions
-        if sentence.start <= m.start < sentence.end and not _inside(m.start, masks)
+        if sentence.start <= m.start < sentence.end and not masks.covers(m.start)
     ]
     here.sort(key=lambda m: (m.start < after, m.start))
     for mention in here:
