@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 from typing import Final, NamedTuple
 
@@ -162,7 +163,9 @@ def _automaton() -> ahocorasick.Automaton:
     for key, (name, code) in PUBLISHERS.items():
         entries.setdefault(key, []).append(("publisher", name, code))
     for key, values in entries.items():
-        automaton.add_word(key, (key, tuple(values)))
+        # Keys are stored between spaces, over text whose other signs are spaces
+        # too: a name matches only as whole words ("us" never inside "industry").
+        automaton.add_word(f" {_NOT_WORD.sub(' ', key)} ", (key, tuple(values)))
     automaton.make_automaton()
     return automaton
 
@@ -286,6 +289,9 @@ _SHORT_WORDS: Final = frozenset(
 )
 
 
+_NOT_WORD: Final = re.compile(r"[\W_]")
+
+
 def _bounded(lowered: str, start: int, end: int) -> bool:
     before = lowered[start - 1] if start > 0 else " "
     after = lowered[end] if end < len(lowered) else " "
@@ -295,13 +301,12 @@ def _bounded(lowered: str, start: int, end: int) -> bool:
 def find_names(text: str) -> list[Mention]:
     """Every name of the gazetteer in *text*, longest first where they overlap, in order."""
     lowered = _lower(text)
+    spaced = f" {_NOT_WORD.sub(' ', lowered)} "
     found: list[tuple[int, int, str, tuple[tuple[str, str, str | None], ...]]] = []
-    for end_index, (key, values) in _automaton().iter(lowered):
-        end = end_index + 1
-        start = end - len(key)
-        if not _bounded(lowered, start, end):
-            continue
-        found.append((start, end, key, values))
+    for end_index, (key, values) in _automaton().iter(spaced):
+        # spaced[i] is lowered[i - 1]; the match is " key ", its last space at end_index.
+        end = end_index - 1
+        found.append((end - len(key), end, key, values))
     # Longest first, then leftmost; drop matches inside a kept one.
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
     taken = bytearray(len(text))  # one flag per character: names are short, so this is linear
