@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     seed = SEED.read_text("utf-8")
     for text in texts:  # warm the caches: gazetteer, vocabulary, zones
         extract(text)
-    print(f"python {platform.python_version()} on {platform.machine()}; CPU time, median of {args.repeat}")
+    print(
+        f"python {platform.python_version()} on {platform.machine()};"
+        f" CPU time, median of {args.repeat}"
+    )
 
     rounds = 20
 
@@ -66,12 +69,18 @@ def main(argv: list[str] | None = None) -> int:
     corpus_time = _cpu(corpus_rounds, args.repeat)
     per_corpus = len(texts) * rounds / corpus_time
     chars = sum(map(len, texts)) / len(texts)
-    print(f"corpus: {len(texts)} texts, {chars:,.0f} characters on average: {per_corpus:,.0f} articles/s")
+    print(
+        f"corpus: {len(texts)} texts, {chars:,.0f} characters on average:"
+        f" {per_corpus:,.0f} articles/s"
+    )
 
     seed_time = _cpu(seed_rounds, args.repeat)
     per_seed = rounds * 5 / seed_time
     verdict = "meets" if per_seed >= TARGET else "misses"
-    print(f"seed: {len(seed):,} characters: {per_seed:,.0f} articles/s ({verdict} the target of {TARGET:.0f})")
+    print(
+        f"seed: {len(seed):,} characters: {per_seed:,.0f} articles/s"
+        f" ({verdict} the target of {TARGET:.0f})"
+    )
 
     head, _, body = seed.partition("Listen to This Article")
     lines = body.splitlines(keepends=True)
@@ -86,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds = _cpu(lambda text=text: extract(text), max(1, args.repeat if factor < 100 else 1))
         per_char = seconds / len(text) * 1e6
         base = base or per_char
-        print(f"{factor:>4}x  {len(text):>10,}  {seconds:8.4f}  {per_char:8.3f}  ({per_char / base:.2f}x the 1x cost)")
+        print(
+            f"{factor:>4}x  {len(text):>10,}  {seconds:8.4f}  {per_char:8.3f}"
+            f"  ({per_char / base:.2f}x the 1x cost)"
+        )
     return 0
 
 

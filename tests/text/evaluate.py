@@ -1,3 +1,4 @@
+# ruff: noqa: T201 - a script that prints its table
 """Field-level precision, recall and F1 of coopmodel.text on the annotated corpus.
 
 Run::
@@ -18,15 +19,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coopmodel import DateSpan, Organization, Party, PartialDate, Person, TimeSpan
+from coopmodel import DateSpan, Organization, PartialDate, Party, Person, TimeSpan
 from coopmodel.text import extract
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SEED = "seed-india-russia-wg-2025-08-06.txt"
 SCALARS = ("forum", "parent", "date", "location", "status", "session")
 SETS = ("parties", "areas", "stages", "issuers", "context")
-FIELDS = ("meetings", "forum", "parent", "parties", "date", "location", "areas", "stages",
-          "issuers", "context", "status", "session")
+FIELDS = (
+    "meetings",
+    "forum",
+    "parent",
+    "parties",
+    "date",
+    "location",
+    "areas",
+    "stages",
+    "issuers",
+    "context",
+    "status",
+    "session",
+)
 
 
 @dataclass
@@ -166,19 +179,25 @@ def _score_pair(want: Any, got: Any, scores: dict[str, Score], text_name: str) -
         scores[name].fn += len(a - b)
         if a != b:
             scores[name].misses.append(
-                f"{text_name}: {name} missing {sorted(a - b, key=str)}, extra {sorted(b - a, key=str)}"
+                f"{text_name}: {name} missing {sorted(a - b, key=str)},"
+                f" extra {sorted(b - a, key=str)}"
             )
 
 
 def table(total: dict[str, Score]) -> str:
     """The scores as a Markdown table."""
     lines = ["| field | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-    labels = {"meetings": "meeting detection", "parent": "parent forum", "issuers": "statement issuers",
-              "context": "context events"}
+    labels = {
+        "meetings": "meeting detection",
+        "parent": "parent forum",
+        "issuers": "statement issuers",
+        "context": "context events",
+    }
     for name in FIELDS:
         score = total[name]
         lines.append(
-            f"| {labels.get(name, name)} | {score.precision:.2f} | {score.recall:.2f} | {score.f1:.2f}"
+            f"| {labels.get(name, name)} | {score.precision:.2f} | {score.recall:.2f}"
+            f" | {score.f1:.2f}"
             f" | {score.tp} | {score.fp} | {score.fn} |"
         )
     return "\n".join(lines)

@@ -19,7 +19,9 @@ CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seed-india-russia-wg-2025-08-06.txt"
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes = b"") -> tuple[int, list[dict], str]:
+def run(
+    argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes = b""
+) -> tuple[int, list[dict], str]:
     parser = argparse.ArgumentParser()
     cli.add_arguments(parser)
     args = parser.parse_args(argv)
@@ -103,7 +105,7 @@ def test_published_must_have_an_offset() -> None:
 def test_module_runs_on_its_own(tmp_path: Path) -> None:
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"\xff\xfe\x00")
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "coopmodel.text._cli", str(SEED), str(bad)],
         capture_output=True,
         text=True,

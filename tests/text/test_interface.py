@@ -13,7 +13,7 @@ import pendulum
 import pytest
 
 import coopmodel
-from coopmodel import Forum, ForumKind, Meeting, Party, Source
+from coopmodel import Forum, ForumKind, Meeting, Source
 
 text = pytest.importorskip("coopmodel.text")
 
@@ -75,7 +75,9 @@ def test_to_meeting_takes_what_is_missing_as_keywords() -> None:
         id="ind-jpn-energy-2025",
         sources=(Source(publisher="Desk", title="Report"),),
         forum=text.ForumDraft(
-            id="ind-jpn-energy", name="India-Japan Energy Dialogue", kind=ForumKind.STRATEGIC_DIALOGUE
+            id="ind-jpn-energy",
+            name="India-Japan Energy Dialogue",
+            kind=ForumKind.STRATEGIC_DIALOGUE,
         ),
     )
     assert isinstance(meeting, Meeting)
@@ -110,8 +112,13 @@ def test_ids_follow_the_documented_rule() -> None:
     assert text.forum_id("BRICS Summit", "summit", ("BRICS",)) == "brics-summit"
     day = pendulum.date(2024, 11, 11)
     assert (
-        text.meeting_id("India-Australia Joint Working Group on Education", "working_group",
-                        ("IND", "AUS"), day, None)
+        text.meeting_id(
+            "India-Australia Joint Working Group on Education",
+            "working_group",
+            ("IND", "AUS"),
+            day,
+            None,
+        )
         == "ind-aus-wg-e-2024-11-11"
     )
     assert text.meeting_id("X Summit", "summit", (), None, None) is None
@@ -119,7 +126,9 @@ def test_ids_follow_the_documented_rule() -> None:
 
 def test_import_coopmodel_does_not_import_text() -> None:
     code = "import sys, coopmodel; print(sorted(m for m in sys.modules if m.startswith(('coopmodel.text', 'ahocorasick'))))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -21,11 +21,49 @@ TEXTS = sorted(p.read_text("utf-8") for p in CORPUS.glob("*.txt"))
 
 # Words the extractor reacts to, so that generated text reaches its later stages.
 WORDS = st.sampled_from(
-    ["India", "Russia", "Indo-Russian", "the United States", "AU", "African Union", "Working",
-     "Group", "Joint", "Commission", "on", "Trade", "and", "was", "held", "will", "meet",
-     "postponed", "in", "New Delhi", "here", "on Wednesday", "said", "discussed", "welcomed",
-     "rare earths", "fertiliser", '"', ",", ".", "\n", "Aug 6 2025 | 9:38 PM IST", "amid",
-     "tariffs", "the ministry", "(PTI)", "-", "Summit", "2+2", "Dialogue", "under the aegis of"]
+    [
+        "India",
+        "Russia",
+        "Indo-Russian",
+        "the United States",
+        "AU",
+        "African Union",
+        "Working",
+        "Group",
+        "Joint",
+        "Commission",
+        "on",
+        "Trade",
+        "and",
+        "was",
+        "held",
+        "will",
+        "meet",
+        "postponed",
+        "in",
+        "New Delhi",
+        "here",
+        "on Wednesday",
+        "said",
+        "discussed",
+        "welcomed",
+        "rare earths",
+        "fertiliser",
+        '"',
+        ",",
+        ".",
+        "\n",
+        "Aug 6 2025 | 9:38 PM IST",
+        "amid",
+        "tariffs",
+        "the ministry",
+        "(PTI)",
+        "-",
+        "Summit",
+        "2+2",
+        "Dialogue",
+        "under the aegis of",
+    ]
 )
 NEWSY = st.lists(WORDS, max_size=60).map(" ".join)
 
@@ -62,9 +100,9 @@ def _check_values(text: str, found: Any) -> None:
             for start, end in spans:
                 named = text[start:end]
                 assert isinstance(party, Party)
-                assert Party.lookup(named.removesuffix("-")).code == party.code or named.casefold() in {
-                    "indo", "sino", "russo", "au"
-                }
+                assert Party.lookup(
+                    named.removesuffix("-")
+                ).code == party.code or named.casefold() in {"indo", "sino", "russo", "au"}
 
 
 @given(st.text(max_size=2000))

@@ -197,7 +197,7 @@ class Vocabulary(Mapping[str, AreaTerm]):
     )
 
     @classmethod
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - a class method: the cache holds no instance
+    @functools.lru_cache(maxsize=65536)
     def normal_word(cls, word: str) -> str:
         """*word* in the normal form the fuzzy matcher compares.
 

@@ -11,7 +11,8 @@ items.
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from collections import deque
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from coopmodel._model import (
     ContextKind,
@@ -26,8 +27,10 @@ from coopmodel._model import (
 )
 from coopmodel._model import _names as names
 from coopmodel.text import _lexicon
-from coopmodel.text._lexicon import Mention
-from coopmodel.text._spans import SpanSet
+
+if TYPE_CHECKING:
+    from coopmodel.text._lexicon import Mention
+    from coopmodel.text._spans import SpanSet
 
 __all__ = [
     "AreaFound",
@@ -43,20 +46,28 @@ Span = tuple[int, int]
 _CUES: Final = (
     (
         Stage.EXPLORED,
-        r"explor(?:ed|ing|es|e)(?:\s(?:new\s)?(?:opportunities|possibilities|avenues|ways|prospects|options)(?:\s(?:in|for|of|to))?)?",
+        (
+            r"explor(?:ed|ing|es|e)(?:\s(?:new\s)?"
+            r"(?:opportunities|possibilities|avenues|ways|prospects|options)(?:\s(?:in|for|of|to))?)?"
+        ),
     ),
     (
         Stage.DISCUSSED,
-        r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
-        r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|covering|covered|took\sstock\sof"
-        r"|exchanged\sviews\son|focus(?:ed|sed|ing|sing)?\son",
+        (
+            r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?"
+            r"|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
+            r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|covering|covered|took\sstock\sof"
+            r"|exchanged\sviews\son|focus(?:ed|sed|ing|sing)?\son"
+        ),
     ),
     (Stage.WELCOMED, r"welcom(?:ed|ing|es)|appreciated|noted\swith\ssatisfaction|lauded|hailed"),
     (
         Stage.AGREED,
-        r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin|work\stogether\son)"
-        r"|to\s\w+|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?|committed\sto|resolved\sto"
-        r"|reached\s(?:an\s)?agreement\son",
+        (
+            r"agreed\s(?:to\s(?:\w+\s)?(?:cooperation\sin|cooperate\son|cooperate\sin"
+            r"|work\stogether\son)|to\s\w+|on|upon)|agree\s(?:to|on)|decided\sto\s(?:\w+\s)?"
+            r"|committed\sto|resolved\sto|reached\s(?:an\s)?agreement\son"
+        ),
     ),
     (Stage.SIGNED, r"signed|inked|exchanged\s(?:an?\s)?(?:mou|memorand\w*|agreements?)"),
     (Stage.IMPLEMENTED, r"implement(?:ed|ing)|operationali[sz]ed"),
@@ -123,8 +134,8 @@ def find_areas(text: str, start: int, end: int, masked: SpanSet) -> list[AreaFou
     """The areas a sentence ``text[start:end]`` gives, with their stages and details."""
     found: list[AreaFound] = []
     vocab = vocabulary()
-    for stage, clause_start, clause_end in _clauses(text, start, end):
-        clause_end = text.rstrip(".", clause_start, clause_end) if False else clause_end
+    for stage, clause_start, cue_end in _clauses(text, start, end):
+        clause_end = cue_end
         while clause_end > clause_start and text[clause_end - 1] in " .,;:\"'\u201d":
             clause_end -= 1
         segments: list[tuple[int, int]] = []
@@ -184,11 +195,9 @@ def _segment_areas(  # noqa: C901, PLR0912
                 previous_end = h_end
                 continue
             item_start = previous_end
-            separator = None
-            for separator in _SEPARATOR.finditer(text, previous_end, h_start):
-                pass
-            if separator is not None:
-                item_start = separator.end()
+            separators = deque(_SEPARATOR.finditer(text, previous_end, h_start), maxlen=1)
+            if separators:
+                item_start = separators[0].end()  # after the last separator before the hit
             raw_start = item_start
             item_start = _strip_article(text, item_start, h_start)
             code = terms[0].code
@@ -284,7 +293,11 @@ _SPECIAL_ORGS: Final = {
         None,
     ),
     "the elysee": ("\u00c9lys\u00e9e Palace", OrganizationKind.HEAD_OF_STATE_OFFICE, "FRA"),
-    "the \u00e9lys\u00e9e": ("\u00c9lys\u00e9e Palace", OrganizationKind.HEAD_OF_STATE_OFFICE, "FRA"),
+    "the \u00e9lys\u00e9e": (
+        "\u00c9lys\u00e9e Palace",
+        OrganizationKind.HEAD_OF_STATE_OFFICE,
+        "FRA",
+    ),
 }
 _ORG_BODY: Final = re.compile(
     r"(?:[Tt]he\s)?(?P<org>[A-Z][A-Za-z0-9+-]{1,10})\s(?P<body>Commission|Secretariat|Council)"
@@ -423,9 +436,8 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
             continue
         result: StatementFound | None = None
         quote = _QUOTE.search(sentence)
-        verb = None
-        for verb in _REPORTING.finditer(sentence):
-            pass
+        verbs = deque(_REPORTING.finditer(sentence), maxlen=1)  # the last reporting verb
+        verb = verbs[0] if verbs else None
         if quote is not None and verb is not None:
             # "Both sides ...," it said.  /  X said: "..."
             if verb.start() > quote.end():
@@ -606,7 +618,17 @@ _KIND_WORDS: Final = (
     (ContextKind.SANCTIONS, ("sanction",)),
     (
         ContextKind.CONFLICT,
-        ("war", "conflict", "clash", "attack", "strikes", "hostilities", "fighting", "tension", "standoff"),
+        (
+            "war",
+            "conflict",
+            "clash",
+            "attack",
+            "strikes",
+            "hostilities",
+            "fighting",
+            "tension",
+            "standoff",
+        ),
     ),
     (ContextKind.CRISIS, ("crisis", "collapse", "protests", "unrest", "turmoil")),
     (ContextKind.ELECTION, ("election", "polls")),
@@ -704,7 +726,8 @@ def find_context(text: str, start: int, end: int, mentions: list[Mention]) -> li
                     "Chancellor",
                     "Premier",
                 }:
-                    role = f"{person['title']} of {names.role_name(affiliation.code, affiliation.name)}"
+                    country = names.role_name(affiliation.code, affiliation.name)
+                    role = f"{person['title']} of {country}"
                 actors.append(Person(name=person["name"], role=role, affiliation=affiliation))
             for mention in actor_parties:
                 party = _lexicon.party(mention.value)

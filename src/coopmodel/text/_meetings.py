@@ -70,31 +70,36 @@ _PARENT_CUE: Final = re.compile(
     r"|(?:a|the) sub-?group of|part of|under)\s(?:the\s)?$",
     re.IGNORECASE,
 )
-_CANCELLED: Final = re.compile(r"\b(?:cancell?ed|called off|scrapped|calls off|cancels)\b", re.I)
+_CANCELLED: Final = re.compile(
+    r"\b(?:cancell?ed|called off|scrapped|calls off|cancels)\b", re.IGNORECASE
+)
 _POSTPONED: Final = re.compile(
-    r"\b(?:postponed|deferred|put off|pushed back|postpones|postponing|rescheduled)\b", re.I
+    r"\b(?:postponed|deferred|put off|pushed back|postpones|postponing|rescheduled)\b",
+    re.IGNORECASE,
 )
 _SCHEDULED: Final = re.compile(
     r"\b(?:will (?:hold|host|meet|convene|be held|take place|be convened|begin|start)"
-    r"|(?:is|are) (?:set|scheduled|slated|due|expected|likely) to (?:meet|be held|hold|take place|convene|begin)"
+    r"|(?:is|are) (?:set|scheduled|slated|due|expected|likely) to"
+    r" (?:meet|be held|hold|take place|convene|begin)"
     r"|(?:is|are) to (?:meet|be held|hold)|to be held|scheduled for|slated for|(?:is|are) scheduled"
     r"|will be hosted)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _HELD: Final = re.compile(
     r"\b(?:was held|were held|held|met|convened|took place|concluded|co-chaired|was hosted"
     r"|hosted|wrapped up|ended|opened|kicked off)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _MODAL: Final = re.compile(
-    r"\b(?:should|could|would|might|must|may|ought to)\s(?:not\s)?(?:be\s)?(?:held|hold|meet|convene)\b"
+    r"\b(?:should|could|would|might|must|may|ought to)\s(?:not\s)?(?:be\s)?"
+    r"(?:held|hold|meet|convene)\b"
     r"|\bif\b|\bwhether\b|\bunless\b",
-    re.I,
+    re.IGNORECASE,
 )
 _REFERENCE: Final = re.compile(
     r"\b(?:the|this|that|its|their)\s(?:meeting|talks|session|dialogue|summit|consultations"
     r"|round|discussions|deliberations)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ORDINAL_WORDS: Final = {
     "first": 1,
@@ -124,7 +129,7 @@ _ORDINAL: Final = re.compile(
 )
 _SESSION_AFTER: Final = re.compile(
     r"\b(?:its|their|the)\s(?:(?P<n>\d{1,4})(?:st|nd|rd|th)|(?P<w>[a-z]+))\s(?:meeting|session|round)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NAME_WORD: Final = re.compile(r"[A-Z0-9][\w'\u2019+&.-]*")
 _CONNECTOR: Final = frozenset({"of", "and", "the", "&"})

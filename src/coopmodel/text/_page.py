@@ -46,15 +46,16 @@ class Page(NamedTuple):
 
 
 _PUBLISHED: Final = re.compile(
-    r"(?:First Published|Published(?: on| at)?|Posted(?: on)?|Released(?: on)?)\s{0,3}:?", re.I
+    r"(?:First Published|Published(?: on| at)?|Posted(?: on)?|Released(?: on)?)\s{0,3}:?",
+    re.IGNORECASE,
 )
 _UPDATED: Final = re.compile(
-    r"(?:Last Updated|Updated(?: on| at)?|Modified(?: on)?)\s{0,3}:?", re.I
+    r"(?:Last Updated|Updated(?: on| at)?|Modified(?: on)?)\s{0,3}:?", re.IGNORECASE
 )
 _NOTICE: Final = re.compile(
     r"syndicated feed|auto-generated from|wire agency feed|has not been edited by"
     r"|published from a syndicated|is published from|from a syndicated|via syndicated",
-    re.I,
+    re.IGNORECASE,
 )
 _NOTICE_PUBLISHER: Final = re.compile(r"\bby (?:the )?(?P<name>(?:[A-Z][\w&'.-]*\s){1,5})staff")
 _FURNITURE: Final = re.compile(
@@ -63,10 +64,10 @@ _FURNITURE: Final = re.compile(
     r"|written by|recommended|trending|topics?:|tags?:|catch all the|get the latest|more news"
     r"|photo:|image:|file photo|representational (?:image|photo)|watch:|video:|sponsored"
     r"|(?:\(?photo|\(?image|\(?picture)\s?(?:credit|courtesy)?\s?:)",
-    re.I,
+    re.IGNORECASE,
 )
 _CAPTION: Final = re.compile(
-    r"\|\s{0,3}(?:Photo|Image|Picture|Video)\s{0,3}:|\((?:Photo|Image)\s{0,3}:", re.I
+    r"\|\s{0,3}(?:Photo|Image|Picture|Video)\s{0,3}:|\((?:Photo|Image)\s{0,3}:", re.IGNORECASE
 )
 _BY: Final = re.compile(
     r"^(?:By|Written by|Reported by)\s(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,4})"
@@ -78,7 +79,8 @@ _DATELINE: Final = re.compile(
     r"\s{0,2}(?:\((?P<agency>[A-Za-z][A-Za-z .-]{1,30})\))?\s{0,2}(?P<sep>[:\u2013\u2014-]{1,2})\s"
 )
 _AGENCY_DATE: Final = re.compile(
-    r"^(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2})\s{1,2}\((?P<agency>[A-Za-z][A-Za-z .-]{1,30})\)\s{0,2}[:\u2013\u2014-]{1,2}\s"
+    r"^(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2})\s{1,2}\((?P<agency>[A-Za-z][A-Za-z .-]{1,30})\)"
+    r"\s{0,2}[:\u2013\u2014-]{1,2}\s"
 )
 _SENTENCE_END: Final = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]{0,3}\s{1,5}(?=[\"'\u201c\u2018(]?[A-Z0-9])"
@@ -227,7 +229,7 @@ def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0
             byline = byline or Line(line.start + by.start("name"), line.start + by.end("name"))
             continue
         if title is None and not body:
-            if len(content.split()) >= 3 and content[-1] not in ".":
+            if len(content.split()) >= 3 and content[-1] != ".":
                 title = line
                 continue
             if content[-1] not in _END_PUNCTUATION:
@@ -244,7 +246,9 @@ def read_page(text: str, *, max_line: int = 20_000) -> Page:  # noqa: C901, PLR0
         opening, dateline_date, agency, body[0] = _dateline(text, body[0], agency, dateline_date)
         dateline = dateline or opening
     if published is None:
-        published = dated_line or (dateline_date if dateline_date and dateline_date[0].year_given else None)
+        published = dated_line or (
+            dateline_date if dateline_date and dateline_date[0].year_given else None
+        )
     sentences = tuple(sentence for line in body for sentence in _sentences(text, line))
     return Page(
         title=title,
@@ -323,9 +327,7 @@ def _dateline(
             span = Line(line.start + match.start("agency"), line.start + match.end("agency"))
             agency = (named[0], named[1], span)
     if groups.get("date"):
-        dates = find_dates(
-            text, line.start + match.start("date"), line.start + match.end("date")
-        )
+        dates = find_dates(text, line.start + match.start("date"), line.start + match.end("date"))
         if dates:
             dateline_date = (dates[0], Line(dates[0].start, dates[0].end))
     return dateline, dateline_date, agency, Line(line.start + match.end(), line.end)

@@ -7,26 +7,29 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pendulum
 
 from coopmodel._model import (
     ContextEvent,
     CooperationArea,
     DateSpan,
-    Forum,
-    Meeting,
+    ForumKind,
     MeetingStatus,
-    Organization,
     PartialDate,
-    Person,
     Place,
     Statement,
     StatementKind,
     TimeSpan,
-    vocabulary,
 )
 from coopmodel.text import _lexicon
-from coopmodel.text._content import find_areas, find_context, find_statements
+from coopmodel.text._content import (
+    ContextFound,
+    StatementFound,
+    find_areas,
+    find_context,
+    find_statements,
+)
 from coopmodel.text._dates import (
     DateMention,
     Relative,
@@ -45,8 +48,8 @@ from coopmodel.text._drafts import (
     meeting_id,
 )
 from coopmodel.text._meetings import ForumMention, MeetingFound, find_forums, find_meetings
-from coopmodel.text._spans import SpanSet
 from coopmodel.text._page import Line, Page, latin_share, read_page
+from coopmodel.text._spans import SpanSet
 
 __all__ = ["extract"]
 
@@ -64,6 +67,24 @@ class _Evidence:
         kept = tuple((int(s[0]), int(s[1])) for s in spans if s is not None and s[1] > s[0])
         if kept:
             self.items.append((path, kept))
+
+
+@attrs.define
+class _Reading:
+    """What the stages read from one text, handed to the per-meeting steps."""
+
+    text: str
+    page: Page
+    mentions: list[_lexicon.Mention]
+    source: Any
+    base: pendulum.Date | None
+    home: str | None
+    events: list[list[ContextFound]]
+    context: SpanSet
+    area_mask: SpanSet
+    statements: list[StatementFound]
+    notes: list[Note]
+    evidence: _Evidence
 
 
 def extract(
@@ -91,170 +112,198 @@ def extract(
         raise TypeError(f"text is {type(text).__name__}, expected a str")
     notes: list[Note] = []
     if len(text) > MAX_TEXT:
-        notes.append(
-            Note(
-                field=None,
-                message=f"the text is longer than {MAX_TEXT} characters: the rest is not read",
-            )
-        )
+        message = f"the text is longer than {MAX_TEXT} characters: the rest is not read"
+        notes.append(Note(field=None, message=message))
         text = text[:MAX_TEXT]
     evidence = _Evidence()
     page = read_page(text)
     mentions = _lexicon.find_names(text)
-    body_spans = [(s.start, s.end) for s in page.sentences]
-    body = SpanSet(body_spans)
+    body = SpanSet((s.start, s.end) for s in page.sentences)
     body_mentions = [m for m in mentions if body.covers(m.start)]
-    for mention in body_mentions:
-        if mention.kind == "ambiguous":
-            notes.append(
-                Note(
-                    field=None,
-                    message=f"{mention.value!r} may name more than one party: left out",
-                    spans=((mention.start, mention.end),),
-                )
-            )
+    notes.extend(
+        Note(
+            field=None,
+            message=f"{m.value!r} may name more than one party: left out",
+            spans=((m.start, m.end),),
+        )
+        for m in body_mentions
+        if m.kind == "ambiguous"
+    )
     source, base, home = _source(text, page, mentions, published, publisher, url, evidence, notes)
-    events_by_sentence = [
-        find_context(text, sentence.start, sentence.end, body_mentions)
-        for sentence in page.sentences
-    ]
-    context_masks = [event.span for events in events_by_sentence for event in events]
-    context_set = SpanSet(context_masks)
-    forums = find_forums(text, page.sentences, body_mentions, context_set)
+    events = [find_context(text, s.start, s.end, body_mentions) for s in page.sentences]
+    context_spans = [event.span for found in events for event in found]
+    context = SpanSet(context_spans)
+    forums = find_forums(text, page.sentences, body_mentions, context)
     found = find_meetings(text, page.sentences, forums)
-    assignment = _assign(text, found, page)
-    forum_spans = [(f.start, f.end) for f in forums]
-    party_spans = [(m.start, m.end) for m in body_mentions]
+    if len(found) > MAX_MEETINGS:
+        message = f"more than {MAX_MEETINGS} meetings: the rest are left out"
+        notes.append(Note(field=None, message=message))
+        found = found[:MAX_MEETINGS]
     sentences = [(s.start, s.end) for s in page.sentences]
     statements = find_statements(text, sentences, home, body_mentions)
-    issuer_spans = [s.issuer_span for s in statements if s.issuer_span is not None]
-    area_mask = SpanSet(forum_spans + party_spans + issuer_spans + context_masks)
-    if len(found) > MAX_MEETINGS:
-        notes.append(Note(field=None, message=f"more than {MAX_MEETINGS} meetings: the rest are left out"))
-        found = found[:MAX_MEETINGS]
-    drafts: list[Any] = []
-    complete_source = source if not source.missing() else None
-    for number, meeting in enumerate(found):
-        path = f"meetings[{number}]"
-        forum = _forum_draft(
-            text, meeting.forum, meeting.parent, body_mentions, page, evidence, f"{path}.forum"
-        )
-        owned = assignment[number]
-        areas: dict[str, CooperationArea] = {}
-        area_spans: dict[str, tuple[Span, ...]] = {}
-        context: list[ContextEvent] = []
-        context_spans: list[Span] = []
-        for index in owned:
-            sentence = page.sentences[index]
-            events = events_by_sentence[index]
-            for event in events:
-                if all(c.description != event.description for c in context):
-                    context.append(
-                        ContextEvent(
-                            kind=event.kind,
-                            description=event.description,
-                            relation=event.relation,
-                            actors=event.actors,
-                            targets=event.targets,
-                        )
-                    )
-                    context_spans.append(event.span)
-            context_masks = [e.span for e in events]
-            for area in find_areas(text, sentence.start, sentence.end, area_mask):
-                areas.pop(area.code, None)
-                areas[area.code] = CooperationArea.of(area.code, area.stage, detail=area.detail)
-                area_spans[area.code] = area.spans
-        for i, code in enumerate(areas):
-            evidence.add(f"{path}.areas[{i}]", *area_spans[code])
-        for i, span in enumerate(context_spans):
-            evidence.add(f"{path}.context[{i}]", span)
-        status_sentence = page.sentences[meeting.status_sentence or 0]
-        when = _when(text, status_sentence, meeting, base, notes, evidence, f"{path}.when", home)
-        location = _location(
-            text,
-            status_sentence,
-            meeting,
-            page,
-            body_mentions,
-            evidence,
-            f"{path}.location",
-            context_set,
-        )
-        own_statements = _statements_for(statements, owned, page)
-        built_statements = []
-        dated = {s.issuer: s.date_span for s in own_statements if s.date_span is not None}
-        for s in own_statements:
-            if s.issuer is None and s.kind is StatementKind.JOINT_STATEMENT and forum.parties:
-                if len(forum.parties) == 1:  # a bloc's joint statement is the bloc's
-                    s = s._replace(issuer=forum.parties[0])  # noqa: PLW2901
-            if s.issuer is None:
-                notes.append(
-                    Note(
-                        field=f"{path}.statements",
-                        message="a statement whose issuer the text does not name: left out",
-                        spans=s.spans,
-                    )
-                )
-                continue
-            date_span = s.date_span or dated.get(s.issuer)
-            issued = _issued(text, date_span, base)
-            i = len(built_statements)
-            built_statements.append(
-                Statement(
-                    issuer=s.issuer,
-                    kind=s.kind,
-                    text=s.text,
-                    verbatim=s.verbatim,
-                    issued=issued,
-                    language=source.language,
-                )
-            )
-            evidence.add(f"{path}.statements[{i}]", *s.spans)
-            evidence.add(f"{path}.statements[{i}].issuer", s.issuer_span)
-            evidence.add(f"{path}.statements[{i}].issued", date_span)
-        evidence.add(f"{path}.status", meeting.status_span)
-        if meeting.session is not None:
-            evidence.add(f"{path}.session", meeting.session[1])
-        forum_parties = forum.parties
-        mid = None
-        if forum.name is not None and forum.kind is not None:
-            day = when.earliest if when is not None else None
-            reported = source.published if isinstance(source.published, pendulum.Date) else None
-            codes = tuple(p.code for p in forum_parties or ())
-            mid = meeting_id(forum.name, forum.kind.value, codes, day, reported)
-        title = None
-        if forum.name is not None:
-            title = (
-                forum.name
-                if forum.kind is not None and forum.kind.value == "summit"
-                else f"Meeting of the {forum.name}"
-            )
-            evidence.add(f"{path}.title", (meeting.forum.start, meeting.forum.end))
-        drafts.append(
-            MeetingDraft(
-                id=mid,
-                title=title,
-                forum=forum,
-                sources=(complete_source.build(),) if complete_source is not None else None,
-                status=meeting.status,
-                session=meeting.session[0] if meeting.session else None,
-                when=when,
-                location=location,
-                parties=forum_parties,
-                areas=tuple(areas.values()) or None,
-                statements=tuple(built_statements) or None,
-                context=tuple(context) or None,
-            )
-        )
+    masks = [(f.start, f.end) for f in forums] + [(m.start, m.end) for m in body_mentions]
+    masks += [s.issuer_span for s in statements if s.issuer_span is not None] + context_spans
+    reading = _Reading(
+        text=text,
+        page=page,
+        mentions=body_mentions,
+        source=source,
+        base=base,
+        home=home,
+        events=events,
+        context=context,
+        area_mask=SpanSet(masks),
+        statements=statements,
+        notes=notes,
+        evidence=evidence,
+    )
+    assignment = _assign(text, found, page)
+    drafts = tuple(
+        _meeting_draft(reading, number, meeting, assignment[number])
+        for number, meeting in enumerate(found)
+    )
     return Extraction(
-        meetings=tuple(drafts),
+        meetings=drafts,
         source=source,
         warnings=tuple(notes),
         evidence=tuple(evidence.items),
     )
 
 
-def _source(  # noqa: C901, PLR0912, PLR0913, PLR0917
+def _meeting_draft(reading: _Reading, number: int, meeting: MeetingFound, owned: list[int]) -> Any:
+    """The draft of one meeting, from the sentences that speak of it."""
+    text, page, evidence = reading.text, reading.page, reading.evidence
+    path = f"meetings[{number}]"
+    forum = _forum_draft(
+        text, meeting.forum, meeting.parent, reading.mentions, page, evidence, f"{path}.forum"
+    )
+    areas, context = _areas_and_context(reading, owned, path)
+    status_sentence = page.sentences[meeting.status_sentence or 0]
+    when = _when(
+        text,
+        status_sentence,
+        meeting,
+        reading.base,
+        reading.notes,
+        evidence,
+        f"{path}.when",
+        reading.home,
+    )
+    location = _location(
+        text,
+        status_sentence,
+        meeting,
+        page,
+        reading.mentions,
+        evidence,
+        f"{path}.location",
+        reading.context,
+    )
+    statements = _statements(reading, owned, forum, path)
+    evidence.add(f"{path}.status", meeting.status_span)
+    if meeting.session is not None:
+        evidence.add(f"{path}.session", meeting.session[1])
+    mid = title = None
+    if forum.name is not None and forum.kind is not None:
+        day = when.earliest if when is not None else None
+        published = reading.source.published
+        reported = published if isinstance(published, pendulum.Date) else None
+        codes = tuple(p.code for p in forum.parties or ())
+        mid = meeting_id(forum.name, forum.kind.value, codes, day, reported)
+        summit = forum.kind is ForumKind.SUMMIT
+        title = forum.name if summit else f"Meeting of the {forum.name}"
+        evidence.add(f"{path}.title", (meeting.forum.start, meeting.forum.end))
+    complete = not reading.source.missing()
+    return MeetingDraft(
+        id=mid,
+        title=title,
+        forum=forum,
+        sources=(reading.source.build(),) if complete else None,
+        status=meeting.status,
+        session=meeting.session[0] if meeting.session else None,
+        when=when,
+        location=location,
+        parties=forum.parties,
+        areas=areas or None,
+        statements=statements or None,
+        context=context or None,
+    )
+
+
+def _areas_and_context(
+    reading: _Reading, owned: list[int], path: str
+) -> tuple[tuple[CooperationArea, ...], tuple[ContextEvent, ...]]:
+    """The areas (the last mention of each wins: a lede sums up what the body details)."""
+    areas: dict[str, CooperationArea] = {}
+    area_spans: dict[str, tuple[Span, ...]] = {}
+    context: dict[str, ContextEvent] = {}
+    context_spans: list[Span] = []
+    for index in owned:
+        sentence = reading.page.sentences[index]
+        for event in reading.events[index]:
+            if event.description not in context:
+                context[event.description] = ContextEvent(
+                    kind=event.kind,
+                    description=event.description,
+                    relation=event.relation,
+                    actors=event.actors,
+                    targets=event.targets,
+                )
+                context_spans.append(event.span)
+        for area in find_areas(reading.text, sentence.start, sentence.end, reading.area_mask):
+            areas.pop(area.code, None)
+            areas[area.code] = CooperationArea.of(area.code, area.stage, detail=area.detail)
+            area_spans[area.code] = area.spans
+    for i, code in enumerate(areas):
+        reading.evidence.add(f"{path}.areas[{i}]", *area_spans[code])
+    for i, span in enumerate(context_spans):
+        reading.evidence.add(f"{path}.context[{i}]", span)
+    return tuple(areas.values()), tuple(context.values())
+
+
+def _statements(
+    reading: _Reading, owned: list[int], forum: Any, path: str
+) -> tuple[Statement, ...]:
+    """The statements in the meeting's sentences, with their issuers and dates.
+
+    A statement without its own date takes the date its issuer's other
+    statement gives ("an official statement said on Wednesday"); a joint
+    statement in a one-party forum (a bloc's summit) is the bloc's.
+    """
+    own = _statements_for(reading.statements, owned, reading.page)
+    dated = {s.issuer: s.date_span for s in own if s.date_span is not None}
+    built: list[Statement] = []
+    for found in own:
+        statement = found
+        if statement.issuer is None and statement.kind is StatementKind.JOINT_STATEMENT:
+            parties = forum.parties or ()
+            if len(parties) == 1:
+                statement = statement._replace(issuer=parties[0])
+        if statement.issuer is None:
+            message = "a statement whose issuer the text does not name: left out"
+            reading.notes.append(
+                Note(field=f"{path}.statements", message=message, spans=statement.spans)
+            )
+            continue
+        date_span = statement.date_span or dated.get(statement.issuer)
+        i = len(built)
+        built.append(
+            Statement(
+                issuer=statement.issuer,
+                kind=statement.kind,
+                text=statement.text,
+                verbatim=statement.verbatim,
+                issued=_issued(reading.text, date_span, reading.base),
+                language=reading.source.language,
+            )
+        )
+        reading.evidence.add(f"{path}.statements[{i}]", *statement.spans)
+        reading.evidence.add(f"{path}.statements[{i}].issuer", statement.issuer_span)
+        reading.evidence.add(f"{path}.statements[{i}].issued", date_span)
+    return tuple(built)
+
+
+def _source(  # noqa: C901, PLR0912, PLR0917
     text: str,
     page: Page,
     mentions: list[_lexicon.Mention],
@@ -372,7 +421,7 @@ def _moment(
     return pendulum.datetime(date.year, date.month, date.day, hour, minute, second, tz=zone)
 
 
-def _forum_draft(  # noqa: PLR0913, PLR0917
+def _forum_draft(  # noqa: PLR0917
     text: str,
     forum: ForumMention,
     parent: ForumMention | None,
