@@ -38,7 +38,8 @@ def run(
 
 def test_one_pure_meeting_line_per_meeting(capsys: pytest.CaptureFixture[str]) -> None:
     status, lines, err = run([str(SEED), str(CORPUS / "10-three-meetings.txt")], capsys)
-    assert status == 0 and err == ""
+    assert status == 0
+    assert err == ""
     assert len(lines) == 4
     meeting = from_dict(lines[0], Meeting)
     assert meeting.forum.name.startswith("India-Russia Working Group")
@@ -86,13 +87,16 @@ def test_bad_input_is_one_line_and_status_1(
     status, lines, err = run([str(bad), str(SEED)], capsys)
     assert status == 1
     assert len(lines) == 1  # the good file is still read
-    assert err.count("\n") == 1 and reason in err and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert reason in err
+    assert "Traceback" not in err
 
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, lines, err = run([str(tmp_path / "nope.txt")], capsys)
     assert (status, lines) == (1, [])
-    assert "nope.txt" in err and err.count("\n") == 1
+    assert "nope.txt" in err
+    assert err.count("\n") == 1
 
 
 def test_published_must_have_an_offset() -> None:

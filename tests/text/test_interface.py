@@ -125,8 +125,11 @@ def test_ids_follow_the_documented_rule() -> None:
 
 
 def test_import_coopmodel_does_not_import_text() -> None:
-    code = "import sys, coopmodel; print(sorted(m for m in sys.modules if m.startswith(('coopmodel.text', 'ahocorasick'))))"
-    result = subprocess.run(
+    code = (
+        "import sys, coopmodel; print(sorted(m for m in sys.modules"
+        " if m.startswith(('coopmodel.text', 'ahocorasick'))))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
@@ -145,7 +148,8 @@ def test_ambiguous_zone_is_reported_not_guessed() -> None:
     assert published == pendulum.date(2025, 3, 14)
     assert not isinstance(published, pendulum.DateTime)
     notes = [n for n in found.warnings if n.field == "source.published"]
-    assert notes and "IST" in notes[0].message
+    assert notes
+    assert "IST" in notes[0].message
 
 
 def test_ist_is_read_from_indian_evidence() -> None:
@@ -174,4 +178,5 @@ def test_furniture_does_not_leak_into_facts() -> None:
     dumped = json.dumps(found.to_dicts(), ensure_ascii=False)
     for furniture in ("Listen to This Article", "हिंदी", "Shutterstock", "flag"):
         assert furniture not in dumped
-    assert found.source.note is not None and found.source.note.startswith("Only the headline")
+    assert found.source.note is not None
+    assert found.source.note.startswith("Only the headline")

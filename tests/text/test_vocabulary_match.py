@@ -57,7 +57,8 @@ def test_scan_spans_are_inside_and_name_their_terms(text: str) -> None:
     previous_end = 0
     for start, end, terms in vocab.scan(text):
         assert previous_end <= start < end <= len(text)
-        assert terms and all(term in vocab.match(text[start:end]) for term in terms)
+        assert terms
+        assert all(term in vocab.match(text[start:end]) for term in terms)
         previous_end = end
 
 

@@ -14,6 +14,8 @@ import re
 from collections import deque
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+import attrs
+
 from coopmodel._model import (
     ContextKind,
     ContextRelation,
@@ -29,6 +31,7 @@ from coopmodel._model import _names as names
 from coopmodel.text import _lexicon
 
 if TYPE_CHECKING:
+    from coopmodel._model import Vocabulary
     from coopmodel.text._lexicon import Mention
     from coopmodel.text._spans import SpanSet
 
@@ -149,12 +152,50 @@ def find_areas(text: str, start: int, end: int, masked: SpanSet) -> list[AreaFou
     return found
 
 
-def _segment_areas(  # noqa: C901, PLR0912
-    text: str, seg_start: int, seg_end: int, stage: Stage, masked: SpanSet, vocab: object
-) -> list[AreaFound]:
-    from coopmodel._model import Vocabulary  # noqa: PLC0415 - typing only
+@attrs.define
+class _Item:
+    """One area in a list: where its words are, and what else its detail takes."""
 
-    assert isinstance(vocab, Vocabulary)  # noqa: S101
+    start: int
+    end: int
+    code: str
+    raw_start: int
+    """Where the item began before an article was dropped ("a modernized ...")."""
+    head: Span | None = None
+    """A head noun it shares: "rare earth and critical minerals *extraction*"."""
+    complement: Span | None = None
+    """The list it governs: "capacity building *in mining sector equipment, ...*"."""
+
+
+def _items(text: str, start: int, hits: list[tuple[int, int, str]]) -> list[_Item]:
+    """The list items of a stretch: each hit, extended left to the separator before it."""
+    items: list[_Item] = []
+    previous_end = start
+    for h_start, h_end, code in hits:
+        if items and previous_end != start and not text[previous_end:h_start].strip():
+            # "critical minerals extraction": a head noun, shared with items joined by "and".
+            head = (h_start, h_end)
+            items[-1].head = head
+            for earlier, later in zip(reversed(items[:-1]), reversed(items[1:]), strict=True):
+                if text[earlier.end : later.raw_start].strip(" ,") != "and":
+                    break
+                earlier.head = head
+            previous_end = h_end
+            continue
+        separators = deque(_SEPARATOR.finditer(text, previous_end, h_start), maxlen=1)
+        raw_start = separators[0].end() if separators else previous_end
+        while raw_start < h_start and text[raw_start] == " ":
+            raw_start += 1
+        item_start = _strip_article(text, raw_start, h_start)
+        items.append(_Item(item_start, h_end, code, raw_start))
+        previous_end = h_end
+    return items
+
+
+def _segment_areas(  # noqa: C901, PLR0917 - the stretch and what governs it
+    text: str, seg_start: int, seg_end: int, stage: Stage, masked: SpanSet, vocab: Vocabulary
+) -> list[AreaFound]:
+    """The areas of one list: "enhanced engagement in aluminium, fertilizers, and rail"."""
     # Manner phrases split the segment further: "production of X, and joint development in Y".
     manners = list(_MANNER.finditer(text, seg_start, seg_end))
     parts: list[tuple[re.Match[str] | None, int, int]] = []
@@ -164,95 +205,50 @@ def _segment_areas(  # noqa: C901, PLR0912
         stop = manners[number + 1].start() if number + 1 < len(manners) else seg_end
         parts.append((manner, manner.end(), stop))
     results: list[AreaFound] = []
-    for manner, p_start, p_end in parts:
-        p_end_trim = p_end
-        while p_end_trim > p_start and text[p_end_trim - 1] in " ,;":
-            p_end_trim -= 1
-        chunk = text[p_start:p_end_trim]
+    for governing, p_start, p_end in parts:
+        end = p_end
+        while end > p_start and text[end - 1] in " ,;":
+            end -= 1
         hits = [
-            (p_start + s, p_start + e, terms)
-            for s, e, terms in vocab.scan(chunk)
+            (p_start + s, p_start + e, terms[0].code)
+            for s, e, terms in vocab.scan(text[p_start:end])
             if not masked.covers(p_start + s)
         ]
-        if not hits:
-            continue
-        # Items: each hit, extended left to the separator before it.
-        items: list[list[object]] = []
-        previous_end = p_start
-        for h_start, h_end, terms in hits:
-            gap = text[previous_end:h_start]
-            adjacent = items and gap.strip() == "" and previous_end != p_start
-            if adjacent:
-                # "critical minerals extraction": a head noun, distributed over "X and".
-                head = (h_start, h_end)
-                last = items[-1]
-                last[3] = head
-                for earlier in reversed(items[:-1]):
-                    between = text[int(earlier[1]) : int(last[0])]  # type: ignore[call-overload]
-                    if between.strip() != "and":
-                        break
-                    earlier[3] = head
-                previous_end = h_end
-                continue
-            item_start = previous_end
-            separators = deque(_SEPARATOR.finditer(text, previous_end, h_start), maxlen=1)
-            if separators:
-                item_start = separators[0].end()  # after the last separator before the hit
-            raw_start = item_start
-            item_start = _strip_article(text, item_start, h_start)
-            code = terms[0].code
-            items.append([item_start, h_end, code, None, raw_start])
-            previous_end = h_end
+        items = _items(text, p_start, hits)
         # An area followed by "in <list>" governs the list: "capacity building ... in X, Y".
-        complement: Span | None = None
-        for number, item in enumerate(items):
-            after = text[int(item[1]) : int(item[1]) + 4]  # type: ignore[call-overload]
-            if after in {" in ", " on ", " of "} and number + 1 < len(items):
-                complement = (int(item[1]) + 1, p_end_trim)  # type: ignore[call-overload]
+        for number, item in enumerate(items[:-1]):
+            if text[item.end : item.end + 4] in {" in ", " on ", " of "}:
                 for governed in items[: number + 1]:
-                    governed[3] = ("complement", complement)
+                    governed.complement = (item.end + 1, end)
                 break
-        merged: dict[str, list[object]] = {}
-        order: list[str] = []
+        # Neighbouring items of one code are one area: "additive manufacturing, and 3D printing".
+        merged: dict[str, _Item] = {}
         for item in items:
-            code = str(item[2])
-            if code in merged and merged[code][3] is None and item[3] is None:
-                merged[code][1] = item[1]
-                continue
-            if code in merged:
-                continue
-            merged[code] = item
-            order.append(code)
-        for code in order:
-            item_start, item_end, _, extra, raw_start = merged[code]
-            spans: list[Span] = []
-            words: list[str] = []
-            if manner is not None:
-                manner_span = (manner.start("manner"), manner.end("manner"))
-                if int(raw_start) == p_start:  # type: ignore[call-overload]
-                    spans.append((manner_span[0], int(item_end)))  # type: ignore[call-overload]
-                    words.append(text[manner_span[0] : int(item_end)])  # type: ignore[call-overload]
-                else:
-                    spans.extend([manner_span, (int(item_start), int(item_end))])  # type: ignore[call-overload]
-                    words.extend(
-                        [
-                            text[manner_span[0] : manner_span[1]],
-                            text[int(item_start) : int(item_end)],
-                        ]
-                    )  # type: ignore[call-overload]
-            else:
-                spans.append((int(item_start), int(item_end)))  # type: ignore[call-overload]
-                words.append(text[int(item_start) : int(item_end)])  # type: ignore[call-overload]
-            if isinstance(extra, tuple) and extra and extra[0] == "complement":
-                c_start, c_end = extra[1]
-                spans.append((c_start, c_end))
-                words.append(text[c_start:c_end])
-            elif isinstance(extra, tuple):
-                spans.append(extra)
-                words.append(text[extra[0] : extra[1]])
-            detail = " ".join(" ".join(w.split()) for w in words)
-            results.append(AreaFound(code, stage, detail, tuple(spans)))
+            kept = merged.get(item.code)
+            if kept is None:
+                merged[item.code] = item
+            elif kept.head is None and kept.complement is None and item.head is None:
+                kept.end = item.end
+        results.extend(_area(text, item, governing, p_start, stage) for item in merged.values())
     return results
+
+
+def _area(
+    text: str, item: _Item, manner: re.Match[str] | None, start: int, stage: Stage
+) -> AreaFound:
+    """The area of one item; its detail is its words, with what governs or completes it."""
+    spans: list[Span] = []
+    if manner is None:
+        spans.append((item.start, item.end))
+    elif item.raw_start == start:  # right after its manner phrase: one stretch of text
+        spans.append((manner.start("manner"), item.end))
+    else:
+        spans.extend([(manner.start("manner"), manner.end("manner")), (item.start, item.end)])
+    extra = item.complement or item.head
+    if extra is not None:
+        spans.append(extra)
+    detail = " ".join(" ".join(text[s:e].split()) for s, e in spans)
+    return AreaFound(item.code, stage, detail, tuple(spans))
 
 
 # --- statements ------------------------------------------------------------------------------
@@ -345,7 +341,7 @@ def _capital(sentence: str) -> str:
     return sentence if sentence[-1] in ".!?" else sentence + "."
 
 
-def resolve_issuer(
+def resolve_issuer(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of issuer
     phrase: str, home: str | None, mentions: list[Mention], offset: int
 ) -> Party | Organization | Person | None:
     """The organization, person or party a phrase names ("the commerce and industry ministry")."""
@@ -452,13 +448,13 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
             )
             q_start, q_end = start + quote.start("q"), start + quote.end("q")
             result = StatementFound(
-                issuer,
-                kind,
-                text[q_start:q_end],
-                True,
-                ((q_start, q_end),),
-                _span_of(phrase, sentence, start),
-                None,
+                issuer=issuer,
+                kind=kind,
+                text=text[q_start:q_end],
+                verbatim=True,
+                spans=((q_start, q_end),),
+                issuer_span=_span_of(phrase, sentence, start),
+                date_span=None,
             )
         elif verb is not None:
             comma = sentence.rfind(",", 0, verb.start())
@@ -475,13 +471,13 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
                     issuer = _issuer(phrase, home, mentions, start + phrase_start, previous)
                     kind = _kind_for(issuer)
                 result = StatementFound(
-                    issuer,
-                    kind,
-                    _capital(content),
-                    False,
-                    ((start, start + comma),),
-                    _span_of(phrase, sentence, start),
-                    date_span,
+                    issuer=issuer,
+                    kind=kind,
+                    text=_capital(content),
+                    verbatim=False,
+                    spans=((start, start + comma),),
+                    issuer_span=_span_of(phrase, sentence, start),
+                    date_span=date_span,
                 )
             else:
                 head = sentence[: verb.start()].strip()
@@ -502,13 +498,13 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
                         )
                         date_span = None
                         result = StatementFound(
-                            issuer,
-                            kind,
-                            _capital(content),
-                            False,
-                            ((start + rest_start, end),),
-                            (start, start + len(head)),
-                            date_span,
+                            issuer=issuer,
+                            kind=kind,
+                            text=_capital(content),
+                            verbatim=False,
+                            spans=((start + rest_start, end),),
+                            issuer_span=(start, start + len(head)),
+                            date_span=date_span,
                         )
         else:
             according = _ACCORDING.search(sentence)
@@ -520,13 +516,13 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
                     else StatementKind.OFFICIAL_STATEMENT
                 )
                 result = StatementFound(
-                    None,
-                    kind,
-                    _capital(content),
-                    False,
-                    ((start, start + according.start()),),
-                    (start + according.start(), start + according.end()),
-                    None,
+                    issuer=None,
+                    kind=kind,
+                    text=_capital(content),
+                    verbatim=False,
+                    spans=((start, start + according.start()),),
+                    issuer_span=(start + according.start(), start + according.end()),
+                    date_span=None,
                 )
             elif (
                 previous is not None
@@ -535,13 +531,13 @@ def find_statements(  # noqa: C901, PLR0912, PLR0915
                 and _CUE.search(sentence)
             ):
                 result = StatementFound(
-                    previous.issuer,
-                    previous.kind,
-                    _capital(sentence),
-                    False,
-                    ((start, end),),
-                    None,
-                    None,
+                    issuer=previous.issuer,
+                    kind=previous.kind,
+                    text=_capital(sentence),
+                    verbatim=False,
+                    spans=((start, end),),
+                    issuer_span=None,
+                    date_span=None,
                 )
         if result is not None:
             found.append(result)
@@ -679,7 +675,9 @@ class ContextFound(NamedTuple):
     span: Span
 
 
-def find_context(text: str, start: int, end: int, mentions: list[Mention]) -> list[ContextFound]:
+def find_context(  # noqa: C901, PLR0912 - cue, kind, actors, targets
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[ContextFound]:
     """Context events in a sentence: "in the backdrop of", "amid", "comes days after"..."""
     found: list[ContextFound] = []
     for cue in _CONTEXT.finditer(text, start, end):

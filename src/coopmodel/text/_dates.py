@@ -117,7 +117,7 @@ def _month(name: str) -> int:
     return _MONTHS[name[:3].casefold()]
 
 
-def find_dates(
+def find_dates(  # noqa: C901, PLR0912 - one branch per date layout
     text: str, start: int = 0, end: int | None = None, *, year: int | None = None
 ) -> list[DateMention]:
     """Every date in ``text[start:end]``; *year* completes dates written without one."""
@@ -192,7 +192,7 @@ def _shift(day: pendulum.Date, days: int) -> pendulum.Date:
     return pendulum.Date.fromordinal(day.toordinal() + days)
 
 
-def resolve_zone(
+def resolve_zone(  # noqa: PLR0911 - one return per kind of zone
     zone: str, countries: set[str]
 ) -> tuple[pendulum.Timezone | pendulum.FixedTimezone | None, str | None]:
     """The zone *zone* stands for, given the *countries* the text is about.

@@ -14,13 +14,14 @@ import typing
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
-import pendulum
 
 from coopmodel._io import converter, to_dict
 from coopmodel._model import WRITTEN_ALWAYS, Forum, ForumKind, Meeting, Party, Source
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+
+    import pendulum
 
 __all__ = [
     "Extraction",
@@ -77,7 +78,7 @@ class _Draft:
         """The fields the text gave, in the model's field order."""
         return {
             field.name: value
-            for field in attrs.fields(type(self))  # type: ignore[misc]
+            for field in attrs.fields(self.model)  # the draft's fields have the model's names
             if (value := getattr(self, field.name)) is not None
         }
 
@@ -198,7 +199,9 @@ def _hints(model: type) -> dict[str, Any]:
 def _draft_class(model: type, name: str, doc: str, base: type[_Draft] = _Draft) -> type[Any]:
     """A frozen attrs class with one optional field per field of *model*."""
     fields = {field.name: attrs.field(default=None, kw_only=True) for field in attrs.fields(model)}
-    cls = attrs.make_class(name, fields, bases=(base,), frozen=True, slots=True)
+    cls = typing.cast(
+        "type[_Draft]", attrs.make_class(name, fields, bases=(base,), frozen=True, slots=True)
+    )
     cls.model = model
     cls.__doc__ = doc
     cls.__module__ = "coopmodel.text"

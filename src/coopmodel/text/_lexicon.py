@@ -115,7 +115,9 @@ AMBIGUOUS_CODES: Final = {"au": (("african union", "AU"), ("australia", "AUS"))}
 
 
 @functools.cache
-def _party_tables() -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, str]]]:
+def _party_tables() -> tuple[  # noqa: C901 - one loop per name table
+    dict[str, tuple[str, str]], dict[str, dict[str, str]]
+]:
     """Lowercase name -> (kind, code); and organization code -> its Party fields."""
     text = resources.files("coopmodel").joinpath("data/parties.json").read_text("utf-8")
     data = json.loads(text)

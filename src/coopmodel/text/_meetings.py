@@ -9,14 +9,16 @@ of ...") is a parent, not a meeting.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from coopmodel._model import ForumKind, MeetingStatus
-from coopmodel.text._lexicon import Mention
-from coopmodel.text._page import Line
-from coopmodel.text._spans import SpanSet
+
+if TYPE_CHECKING:
+    from coopmodel.text._lexicon import Mention
+    from coopmodel.text._page import Line
+    from coopmodel.text._spans import SpanSet
 
 __all__ = ["ForumMention", "MeetingFound", "find_forums", "find_meetings"]
 
@@ -273,7 +275,7 @@ _NOT_TOPICS: Final = frozenset(
 )
 
 
-def find_forums(
+def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
     text: str, sentences: tuple[Line, ...], names: list[Mention], masked: SpanSet
 ) -> list[ForumMention]:
     """Every forum named in the body, in order."""
@@ -407,7 +409,7 @@ def _same(a: ForumMention, b: ForumMention) -> bool:
     )
 
 
-def find_meetings(
+def find_meetings(  # noqa: C901 - merging mentions and references
     text: str, sentences: tuple[Line, ...], forums: list[ForumMention]
 ) -> list[MeetingFound]:
     """The meetings: forums with a status cue, merged when the text names one forum twice."""

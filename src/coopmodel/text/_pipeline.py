@@ -17,6 +17,7 @@ from coopmodel._model import (
     ForumKind,
     MeetingStatus,
     PartialDate,
+    Party,
     Place,
     Statement,
     StatementKind,
@@ -276,7 +277,7 @@ def _statements(
     for found in own:
         statement = found
         if statement.issuer is None and statement.kind is StatementKind.JOINT_STATEMENT:
-            parties = forum.parties or ()
+            parties: tuple[Party, ...] = forum.parties or ()
             if len(parties) == 1:
                 statement = statement._replace(issuer=parties[0])
         if statement.issuer is None:
@@ -303,7 +304,7 @@ def _statements(
     return tuple(built)
 
 
-def _source(  # noqa: C901, PLR0912, PLR0917
+def _source(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one step per fact of the source
     text: str,
     page: Page,
     mentions: list[_lexicon.Mention],
@@ -323,10 +324,12 @@ def _source(  # noqa: C901, PLR0912, PLR0917
     elif page.notice_publisher is not None:
         values["publisher"] = text[page.notice_publisher.start : page.notice_publisher.end]
         evidence.add("source.publisher", page.notice_publisher)
-    for mention in mentions:
-        if mention.kind == "publisher" and mention.country:
-            if values.get("publisher", "").casefold() == mention.value.casefold():
-                countries.add(mention.country)
+    named = values.get("publisher", "").casefold()
+    countries.update(
+        m.country
+        for m in mentions
+        if m.kind == "publisher" and m.country and m.value.casefold() == named
+    )
     if page.agency is not None:
         name, country, line = page.agency
         values["agency"] = name
@@ -365,7 +368,7 @@ def _source(  # noqa: C901, PLR0912, PLR0917
     ):
         if found is None:
             continue
-        moment = _moment(found[0], evidence_countries, notes, f"source.{field}", found[1])
+        moment = _moment(found[0], evidence_countries, notes, f"source.{field}")
         if moment is not None:
             values[field] = moment
             evidence.add(f"source.{field}", (found[0].start, found[0].end))
@@ -395,7 +398,7 @@ def _source(  # noqa: C901, PLR0912, PLR0917
 
 
 def _moment(
-    mention: DateMention, countries: set[str], notes: list[Note], field: str, line: Line
+    mention: DateMention, countries: set[str], notes: list[Note], field: str
 ) -> pendulum.DateTime | pendulum.Date | None:
     date = mention.date
     if mention.time is None:

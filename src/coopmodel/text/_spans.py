@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["SpanSet"]
 
