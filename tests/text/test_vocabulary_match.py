@@ -24,7 +24,7 @@ from coopmodel import Vocabulary, vocabulary
         ("aluminum", "metals.aluminium"),
         ("3-D printing", "industry.additive_manufacturing"),
         ("defense procurement", "defence.procurement"),
-        ("mineral processing", "minerals.processing"),
+        ("mineral processing", "industry.mineral_processing"),
         ("supply chain resilience", "trade.supply_chains"),
         ("batteries", "energy.batteries"),
     ],

@@ -267,7 +267,8 @@ class Vocabulary(Mapping[str, AreaTerm]):
         aircraft"); matching is word by word, with the same
         tolerance as :meth:`match`, and costs about the length of *text* times the longest name.
 
-        >>> [(text[s:e], t[0].code) for s, e, t in vocabulary().scan(text := "Rare-earth and coal")]
+        >>> text = "Rare-earth and coal"
+        >>> [(text[s:e], t[0].code) for s, e, t in vocabulary().scan(text)]
         [('Rare-earth', 'minerals.rare_earths'), ('coal', 'energy.coal')]
 
         .. versionadded:: 0.2.0
