@@ -605,7 +605,7 @@ def _date_after(sentence: str, position: int, offset: int) -> Span | None:
 # --- context -------------------------------------------------------------------------------
 
 _CONTEXT: Final = re.compile(
-    r"\b(?P<cue>(?:in|against)\sthe\sbackdrop\sof|amid(?:st)?|(?:comes?|coming|came)\s(?:just\s)?(?:days|weeks|a\sday|a\sweek|hours|months)\s(?:after|before)"
+    r"\b(?=[acfio])(?P<cue>(?:in|against)\sthe\sbackdrop\sof|amid(?:st)?|(?:comes?|coming|came)\s(?:just\s)?(?:days|weeks|a\sday|a\sweek|hours|months)\s(?:after|before)"
     r"|in\sthe\swake\sof|following|follows|in\sresponse\sto|(?:close\s)?on\sthe\sheels\sof)\s",
     re.IGNORECASE,
 )

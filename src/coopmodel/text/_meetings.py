@@ -341,7 +341,10 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
 
 
 _STATUS: Final = re.compile(
-    "|".join(
+    # A word start whose letter can begin a cue, then the alternatives: the engine
+    # tries them only there.
+    r"\b(?=[acdehikmoprstw])(?:"
+    + "|".join(
         f"(?P<{status.name}>{pattern.pattern})"
         for status, pattern in (
             (MeetingStatus.CANCELLED, _CANCELLED),
@@ -349,7 +352,8 @@ _STATUS: Final = re.compile(
             (MeetingStatus.SCHEDULED, _SCHEDULED),
             (MeetingStatus.HELD, _HELD),
         )
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 """The four status cues in one pass; the strongest found wins (cancelled over held)."""
