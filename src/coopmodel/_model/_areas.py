@@ -5,8 +5,10 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, ClassVar, Final, Self
 
 import attrs
@@ -81,6 +83,13 @@ class Stage(enum.Enum):
 
 _RANK: Final = {stage: rank for rank, stage in enumerate(Stage)}
 
+# The fuzzy matcher of Vocabulary: words are runs of letters and digits.
+_WORD: Final = re.compile(r"[^\W_]+")
+_NOT_PLURAL: Final = ("ss", "us", "is", "ics", "ous", "sis")
+_GENERIC_HEADS: Final = frozenset(
+    {"mineral", "element", "sector", "technology", "cooperation", "industry", "resource"}
+)
+
 AREA_CODE_MAX_LENGTH: Final = 128
 
 
@@ -126,7 +135,7 @@ class Vocabulary(Mapping[str, AreaTerm]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_by_synonym", "_terms")
+    __slots__ = ("_by_key", "_by_synonym", "_first", "_terms")
 
     def __init__(self, terms: tuple[AreaTerm, ...]) -> None:
         self._terms: dict[str, AreaTerm] = {}
@@ -139,6 +148,17 @@ class Vocabulary(Mapping[str, AreaTerm]):
             self._terms[term.code] = term
             for phrase in {term.label.casefold(), *term.synonyms}:
                 self._by_synonym.setdefault(phrase.casefold(), []).append(term)
+        # The fuzzy index: each label and synonym as a tuple of normalised words.
+        self._by_key: dict[tuple[str, ...], list[AreaTerm]] = {}
+        for term in self._terms.values():
+            for phrase in (term.label, *term.synonyms):
+                key = tuple(word for _, _, word in self.words(phrase))
+                if key and term not in self._by_key.setdefault(key, []):
+                    self._by_key[key].append(term)
+        # The first word of each name, and the most words a name starting with it has.
+        self._first: dict[str, int] = {}
+        for key in self._by_key:
+            self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
 
     def __getitem__(self, code: str) -> AreaTerm:
         return self._terms[code]
@@ -159,6 +179,128 @@ class Vocabulary(Mapping[str, AreaTerm]):
     def find(self, phrase: str) -> tuple[AreaTerm, ...]:
         """The terms whose label or a synonym is *phrase* (ignoring case and spacing)."""
         return tuple(self._by_synonym.get(" ".join(phrase.split()).casefold(), ()))
+
+    #: British and variant spellings, and their one normal form.
+    SPELLINGS: Final = MappingProxyType(
+        {
+            "fibre": "fiber",
+            "fibres": "fiber",
+            "aluminium": "aluminum",
+            "defence": "defense",
+            "labour": "labor",
+            "programme": "program",
+            "programmes": "program",
+            "centre": "center",
+            "centres": "center",
+            "sulphur": "sulfur",
+            "ageing": "aging",
+            "modernisation": "modernization",
+            "organisation": "organization",
+            "railroad": "railway",
+            "railroads": "railway",
+            "rouble": "ruble",
+            "tyre": "tire",
+        }
+    )
+
+    @classmethod
+    @functools.lru_cache(maxsize=65536)
+    def normal_word(cls, word: str) -> str:
+        """*word* in the normal form the fuzzy matcher compares.
+
+        Lowercase, one spelling for British and American forms ("fertiliser",
+        "fibre"), and singular for regular plurals ("minerals", "batteries").
+
+        >>> [Vocabulary.normal_word(w) for w in ("Fertilisers", "fibre", "Batteries", "gas")]
+        ['fertilizer', 'fiber', 'battery', 'gas']
+        """
+        word = word.casefold()
+        spelled = cls.SPELLINGS.get(word)
+        if spelled is not None:
+            return spelled
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL):
+            word = word[:-1]
+        for british, american in (("isation", "ization"), ("iser", "izer"), ("ise", "ize")):
+            if word.endswith(british) and len(word) > len(british) + 2:
+                return word[: -len(british)] + american
+        return cls.SPELLINGS.get(word, word)
+
+    @classmethod
+    def words(cls, text: str) -> list[tuple[int, int, str]]:
+        """The words of *text* as ``(start, end, normal form)``, hyphens and signs split off.
+
+        >>> [w for _, _, w in Vocabulary.words("rare-earth Minerals")]
+        ['rare', 'earth', 'mineral']
+        """
+        return [
+            (match.start(), match.end(), cls.normal_word(match.group()))
+            for match in _WORD.finditer(text)
+        ]
+
+    def match(self, phrase: str) -> tuple[AreaTerm, ...]:
+        """The terms *phrase* names, tolerant of case, plurals, hyphens and spelling.
+
+        Unlike :meth:`find`, "rare-earth", "critical mineral" and "fertiliser"
+        all match; a trailing generic word ("minerals", "sector", "technology"...)
+        is dropped when the phrase without it names a term.
+
+        >>> vocab = vocabulary()
+        >>> [t.code for t in vocab.match("Rare-Earth minerals")]
+        ['minerals.rare_earths']
+        >>> [t.code for t in vocab.match("fertiliser")]
+        ['agriculture.fertilizers']
+        >>> vocab.match("poetry")
+        ()
+
+        .. versionadded:: 0.2.0
+        """
+        key = tuple(word for _, _, word in self.words(phrase))
+        while key:
+            terms = self._by_key.get(key)
+            if terms is not None:
+                return tuple(terms)
+            if key[-1] not in _GENERIC_HEADS:
+                break
+            key = key[:-1]
+        return ()
+
+    def scan(self, text: str) -> list[tuple[int, int, tuple[AreaTerm, ...]]]:
+        """Every place in *text* that names a term: ``(start, end, terms)``, left to right.
+
+        The longest name wins where names overlap ("underground coal
+        gasification" over "coal", "aircraft piston engines" over "small
+        aircraft"); matching is word by word, with the same
+        tolerance as :meth:`match`, and costs about the length of *text* times the longest name.
+
+        >>> text = "Rare-earth and coal"
+        >>> [(text[s:e], t[0].code) for s, e, t in vocabulary().scan(text)]
+        [('Rare-earth', 'minerals.rare_earths'), ('coal', 'energy.coal')]
+
+        .. versionadded:: 0.2.0
+        """
+        words = self.words(text)
+        keys = [w for _, _, w in words]
+        # The longest name starting at each word; then the longest names first.
+        candidates: list[tuple[int, int, list[AreaTerm]]] = []
+        for i, key in enumerate(keys):
+            longest = self._first.get(key)
+            if longest is None:
+                continue
+            for size in range(min(longest, len(keys) - i), 0, -1):
+                terms = self._by_key.get(tuple(keys[i : i + size]))
+                if terms is not None:
+                    candidates.append((size, i, terms))
+                    break
+        taken = [False] * len(keys)
+        found: list[tuple[int, int, tuple[AreaTerm, ...]]] = []
+        for size, i, terms in sorted(candidates, key=lambda c: (-c[0], c[1])):
+            if not any(taken[i : i + size]):
+                taken[i : i + size] = [True] * size
+                found.append((words[i][0], words[i + size - 1][1], tuple(terms)))
+        found.sort(key=lambda f: f[0])
+        return found
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Final, Self
 import attrs
 import pycountry
 
-from coopmodel._model import _checks
+from coopmodel._model import _checks, _names
 from coopmodel._model._constraints import Constraint, OneOf, Pattern, Text, anchored, nfc, to_tuple
 from coopmodel._model._identity import IDENTIFIERS, ExternalId
 
@@ -239,6 +239,10 @@ class Party:
         if organization is not None:
             return cls(**organization)
         alias = _party_data()["country_aliases"].get(key)
+        if alias is not None:
+            return cls.state(alias)
+        # Demonyms, names with articles, native names (data/names.json): see _names.
+        alias = _names.country_for(key)
         if alias is not None:
             return cls.state(alias)
         try:
