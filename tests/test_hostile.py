@@ -762,7 +762,7 @@ def test_any_json_anywhere(meeting: Meeting, data: st.DataObject, value: Any) ->
     check_parsed_or_named(outcome, damaged, path, also=cross_field(path))
 
 
-PUBLIC_CLASSES = list(coopmodel._model.PUBLIC_CLASSES)  # noqa: SLF001 - the registry
+PUBLIC_CLASSES = list(coopmodel._model.PUBLIC_CLASSES)  # the registry
 
 
 @HOSTILE_SETTINGS
