@@ -158,6 +158,7 @@ def test_the_strategy_of_every_class_draws_it(
 def test_fast_pattern_generators_draw_only_matches(pattern: str, data: st.DataObject) -> None:
     value = data.draw(cst._FAST_PATTERNS[pattern]())
     assert re.fullmatch(pattern, value), value
+    assert len(value) <= cst._FAST_MAX_LENGTHS.get(pattern, len(value))
 
 
 @given(cst.texts(200))

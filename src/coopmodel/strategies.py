@@ -94,7 +94,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
-    "BUILDERS",
     "actors",
     "aware_datetimes",
     "calendar_dates",
@@ -103,10 +102,8 @@ __all__ = [
     "coordinates",
     "date_spans",
     "external_ids",
-    "field_strategy",
     "forums",
     "from_class",
-    "from_constraint",
     "meetings",
     "organizations",
     "partial_dates",
@@ -192,23 +189,33 @@ def _with_visible(text: str, max_size: int) -> str:
 
 @functools.cache
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
-    """Text the :class:`~coopmodel._model._constraints.Text` constraint accepts.
+    """Text the ``Text`` constraint of the model accepts.
 
     Real names in several scripts (some in NFD, with bidi marks, joiners or
     line breaks), runs of one script, and arbitrary Unicode with format
     characters and white space of every kind; always with a visible
     character and never a forbidden control character or a lone surrogate.
     """
-    visible = functools.partial(_with_visible, max_size=max_size)
-    samples = st.sampled_from([name for name in _SAMPLE_NAMES if len(name) <= max_size])
-    # One flat choice between kinds keeps the draws per text few: that is
-    # what makes these strategies fast.
-    return st.one_of(
-        samples,
-        st.text(_TEXT_CHARACTERS, max_size=max_size).map(visible),
-        st.text(_TEXT_CHARACTERS, max_size=max_size).map(visible),
-        *(st.text(script, min_size=1, max_size=max_size).map(visible) for script in _SCRIPTS),
+    samples = tuple(name for name in _SAMPLE_NAMES if len(name) <= max_size)
+    bodies = (
+        st.text(_TEXT_CHARACTERS, max_size=max_size),
+        st.text(_TEXT_CHARACTERS, max_size=max_size),
+        *(st.text(script, min_size=1, max_size=max_size) for script in _SCRIPTS),
     )
+    # One number picks a real name (one time in len(bodies) + 1) or a kind
+    # of text: fewer draws per text than one_of and map, which makes these
+    # strategies fast.  It shrinks towards the first name, "India".
+    count = len(samples)
+    pick = st.integers(0, count * (len(bodies) + 1) - 1)
+
+    @st.composite
+    def text(draw: st.DrawFn) -> str:
+        number = draw(pick)
+        if number < count:
+            return samples[number]
+        return _with_visible(draw(bodies[number // count - 1]), max_size)
+
+    return text()
 
 
 # --- patterns and URLs -----------------------------------------------------------
@@ -294,6 +301,14 @@ _FAST_PATTERNS: Final[dict[str, Callable[[], st.SearchStrategy[str]]]] = {
     ORGANIZATION_CODE.pattern: _organization_codes,
     AREA_CODE.pattern: _area_code_pattern,
 }
+#: The longest value each fast generator draws, where it is bounded.
+_FAST_MAX_LENGTHS: Final[dict[str, int]] = {
+    SLUG.pattern: 64,
+    SCHEME.pattern: 64,
+    WIKIDATA_ID.pattern: 17,
+    ORGANIZATION_CODE.pattern: 16,
+    AREA_CODE.pattern: 91,  # 60 characters, and an "a" before each of up to 31 words
+}
 
 
 @functools.cache
@@ -305,7 +320,8 @@ def _patterned(pattern: str, max_length: int | None) -> st.SearchStrategy[str]:
         if fast is None
         else fast()
     )
-    if max_length is not None:
+    longest = _FAST_MAX_LENGTHS.get(pattern) if fast is not None else None
+    if max_length is not None and (longest is None or longest > max_length):
         strategy = strategy.filter(lambda text: len(text) <= max_length)
     return strategy
 
@@ -316,7 +332,7 @@ def _url(scheme: str, user: str, host: str, port: str, path: str) -> str:
 
 @functools.cache
 def urls(max_length: int = 2048) -> st.SearchStrategy[str]:
-    """Absolute http(s) URLs the :class:`~coopmodel._model._constraints.Url` rule accepts.
+    """Absolute http(s) URLs the model's ``Url`` constraint accepts.
 
     Any scheme case, user information, host names (with a trailing dot or
     not), IPv4 and IPv6 literals, ports 0 to 65535, and paths, queries and
@@ -363,8 +379,7 @@ def _timezone(name: str) -> pendulum.Timezone:
 
 
 def _one_of_many(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
-    # sampled_from() of a long tuple makes a very large repr (and a warning).
-    return st.integers(0, len(values) - 1).map(values.__getitem__)
+    return st.sampled_from(values)
 
 
 def _aware(naive: dt.datetime, tz: dt.tzinfo, fold: int) -> pendulum.DateTime | None:
@@ -636,7 +651,7 @@ def _derived(cls: type[T]) -> st.SearchStrategy[T]:
 def external_ids() -> st.SearchStrategy[ExternalId]:
     """Wikidata ids and identifiers of other schemes."""
     fields = attrs.fields(ExternalId)
-    wikidata = st.builds(ExternalId, st.just("wikidata"), _wikidata_ids())
+    wikidata = st.builds(functools.partial(ExternalId, "wikidata"), _wikidata_ids())
     other = st.builds(
         ExternalId,
         field_strategy(ExternalId, fields.scheme).filter(lambda scheme: scheme != "wikidata"),
@@ -654,7 +669,7 @@ def parties() -> st.SearchStrategy[Party]:
     """States (real ISO 3166-1 codes) and international organizations."""
     fields = attrs.fields(Party)
     names, ids = field_strategy(Party, fields.name), field_strategy(Party, fields.identifiers)
-    states = st.builds(_party, st.just(PartyKind.STATE), _country_codes(), names, ids)
+    states = st.builds(functools.partial(_party, PartyKind.STATE), _country_codes(), names, ids)
     known = st.sampled_from(["EU", "BRICS", "SCO", "ASEAN", "G20", "UN", "African Union"]).map(
         Party.lookup
     )
@@ -886,7 +901,7 @@ def _class_strategy(cls: type[T]) -> st.SearchStrategy[T]:
     return strategy
 
 
-def from_class(cls: type[T]) -> st.SearchStrategy[T]:
+def from_class(cls: type[Any]) -> st.SearchStrategy[Any]:
     """Instances of the public class *cls*: its hand-written strategy, or derived from its fields.
 
     Raises:
