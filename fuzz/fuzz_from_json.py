@@ -175,9 +175,27 @@ def seed_objects() -> list[Any]:
         statements=(statement,),
         context=(context,),
     )
+    change = coopmodel.ScheduleChange(
+        planned=date_span, reason="scheduling conflicts", announced=coopmodel.PartialDate(2025, 7)
+    )
+    sco = coopmodel.Forum(
+        id="sco-wg",
+        name="SCO Working Group",
+        kind=coopmodel.ForumKind.WORKING_GROUP,
+        convener=coopmodel.Party.lookup("SCO"),
+    )
     return [
         meeting,
         coopmodel.Meeting(id="m", title="t", forum=commission, sources=(source,)),
+        coopmodel.Meeting(
+            id="p",
+            title="Postponed",
+            forum=sco,
+            sources=(source,),
+            status=coopmodel.MeetingStatus.POSTPONED,
+            schedule_change=change,
+        ),
+        change,
         group,
         india,
         coopmodel.Party.lookup("BRICS"),
