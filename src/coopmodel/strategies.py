@@ -622,6 +622,8 @@ def _keyword_arguments(cls: type, *, exclude: tuple[str, ...] = ()) -> st.Search
             required.append((field.alias, field_strategy(cls, field)))
         else:
             optional.append((field.alias, field_strategy(cls, field, allow_none=False)))
+    if not optional:
+        return st.fixed_dictionaries(dict(required))
     # Which optional fields are given: one draw of a bit mask rather than a
     # boolean per field (fewer draws, so faster); each is given half the time,
     # and now and then none or all of them.
@@ -639,8 +641,10 @@ def _keyword_arguments(cls: type, *, exclude: tuple[str, ...] = ()) -> st.Search
     return keyword_arguments()
 
 
-def _derived(cls: type[T]) -> st.SearchStrategy[T]:
+def _derived(cls: type[Any]) -> st.SearchStrategy[Any]:
     """*cls* built from a strategy for each field; optional fields are sometimes left out."""
+    if all(field.default is attrs.NOTHING for field in attrs.fields(cls)):
+        return st.builds(cls, **{f.alias: field_strategy(cls, f) for f in attrs.fields(cls)})
     return _keyword_arguments(cls).map(lambda kwargs: cls(**kwargs))
 
 
