@@ -409,31 +409,37 @@ _LATEST: Final = dt.datetime(9999, 12, 30, 23, 59, 59)  # noqa: DTZ001
 _ZONE_EARLIEST: Final = dt.datetime(1800, 1, 1)  # noqa: DTZ001
 _ZONE_LATEST: Final = dt.datetime(2200, 12, 31)  # noqa: DTZ001
 _CENTRE: Final = dt.datetime(2000, 1, 1)  # noqa: DTZ001
-#: Microseconds: none half the time (the writer then writes no fraction).
-_MICROSECONDS: Final = st.integers(-999_999, 999_999).map(lambda n: max(n, 0))
 
 
 def _naive(seconds: int, microseconds: int) -> dt.datetime:
     return _CENTRE + dt.timedelta(seconds=seconds, microseconds=microseconds)
 
 
-def _naive_datetimes(earliest: dt.datetime, latest: dt.datetime) -> st.SearchStrategy[dt.datetime]:
-    """Naive datetimes from *earliest* to *latest*, near 2000 more often.
+def _seconds_between(earliest: dt.datetime, latest: dt.datetime) -> tuple[int, int]:
+    """The bounds, in seconds from 2000-01-01, of naive datetimes from *earliest* to *latest*.
 
-    Two draws (seconds from 2000-01-01 and microseconds) rather than the
-    seven of ``st.datetimes``: fewer draws make a faster strategy.
+    Seconds from a centre (and microseconds) are two draws rather than the
+    seven of ``st.datetimes``, and shrink towards 2000.
     """
-    low = int((earliest - _CENTRE).total_seconds())
-    high = int((latest - _CENTRE).total_seconds())
-    return st.builds(_naive, st.integers(low, high), _MICROSECONDS)
+    return int((earliest - _CENTRE).total_seconds()), int((latest - _CENTRE).total_seconds())
 
 
 #: Fixed offsets: every whole minute from -14:00 to +14:00, and historical
 #: ones with seconds (Local Mean Time offsets such as +05:53:28).
-_OFFSETS: Final = st.one_of(
-    st.integers(-14 * 60, 14 * 60).map(lambda minutes: minutes * 60),
-    st.integers(-(24 * 3600 - 1), 24 * 3600 - 1),
-)
+_MINUTES: Final = 14 * 60
+_DAY: Final = 24 * 3600
+
+
+def _offset(number: int) -> int:
+    """An offset in seconds, from one number.
+
+    The numbers -840 to 840 are whole minutes from -14:00 to +14:00; the
+    others any whole second under a day (as historical Local Mean Time
+    offsets such as +05:53:28).
+    """
+    if number <= _MINUTES:
+        return number * 60
+    return number - _MINUTES - _DAY
 
 
 def _zoned(naive: dt.datetime, name: str, fold: int) -> pendulum.DateTime:
@@ -466,11 +472,29 @@ def aware_datetimes() -> st.SearchStrategy[pendulum.DateTime]:
     never a wall time in a daylight-saving gap), UTC, and fixed offsets in
     whole seconds over nearly the whole range of years 1 to 9999.
     """
-    recent = _naive_datetimes(_ZONE_EARLIEST, _ZONE_LATEST)
-    zoned = st.builds(_zoned, recent, _one_of_many(_zone_names()), st.integers(0, 1))
-    fixed = st.builds(_fixed, _naive_datetimes(_EARLIEST, _LATEST), _OFFSETS)
-    utc = recent.map(lambda naive: pendulum.instance(naive.replace(tzinfo=dt.UTC)).in_tz("UTC"))
-    return st.one_of(zoned, zoned, fixed, utc)
+    zones = _zone_names()
+    # One draw each for the kind, the microseconds, the seconds and the zone
+    # (with its fold) or offset: few draws make a fast strategy.
+    kind = st.integers(0, 3)  # 0 and 1: an IANA zone, 2: a fixed offset, 3: UTC
+    microseconds = st.integers(-999_999, 999_999)  # none half the time
+    recent = st.integers(*_seconds_between(_ZONE_EARLIEST, _ZONE_LATEST))
+    wide = st.integers(*_seconds_between(_EARLIEST, _LATEST))
+    zone = st.integers(0, 2 * len(zones) - 1)
+    offset = st.integers(-_MINUTES, _MINUTES + 2 * _DAY - 2)
+
+    @st.composite
+    def datetimes(draw: st.DrawFn) -> pendulum.DateTime:
+        which = draw(kind)
+        micro = max(draw(microseconds), 0)
+        if which == 2:
+            return _fixed(_naive(draw(wide), micro), _offset(draw(offset)))
+        naive = _naive(draw(recent), micro)
+        if which == 3:
+            return pendulum.instance(naive.replace(tzinfo=dt.UTC)).in_tz("UTC")
+        number = draw(zone)
+        return _zoned(naive, zones[number // 2], number % 2)
+
+    return datetimes()
 
 
 @functools.cache
