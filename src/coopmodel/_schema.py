@@ -91,11 +91,13 @@ _DEFAULT_NOTES: Final[dict[tuple[type, str], str]] = {
 _ATTRIBUTE_LINE = re.compile(r"^ {4}(\w+): (.*)$")
 _ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")
 _LITERAL = re.compile(r"``([^`]+)``|`([^`]+)`")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(\w[^*]*)\*(?![\w*])")
 
 
 def _plain(text: str) -> str:
     """*text* without reST markup, for readers of the schema in other languages."""
     text = _ROLE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\1", text)
     return _LITERAL.sub(lambda match: match[1] or match[2], text)
 
 
