@@ -43,30 +43,16 @@ FUZZING = __name__ == "__main__" and atheris is not None and "--no-atheris" not 
 if FUZZING:
     with atheris.instrument_imports(include=["coopmodel"]):
         import coopmodel
+        from coopmodel._model import PUBLIC_CLASSES
 else:
     import coopmodel
+    from coopmodel._model import PUBLIC_CLASSES
 
 HERE = Path(__file__).resolve().parent
 DICTIONARY = HERE / "json.dict"
 
-#: The classes an input may ask for, by its first byte.
-CLASSES: tuple[type, ...] = (
-    coopmodel.Meeting,
-    coopmodel.Forum,
-    coopmodel.Party,
-    coopmodel.Organization,
-    coopmodel.Person,
-    coopmodel.Place,
-    coopmodel.Source,
-    coopmodel.Statement,
-    coopmodel.ContextEvent,
-    coopmodel.CooperationArea,
-    coopmodel.DateSpan,
-    coopmodel.TimeSpan,
-    coopmodel.PartialDate,
-    coopmodel.ExternalId,
-    coopmodel.Coordinates,
-)
+#: The classes an input may ask for, by its first byte: the registry's list.
+CLASSES: tuple[type, ...] = PUBLIC_CLASSES
 TEXT_FLAG = 0x80  # first byte: pass the document as a str, not bytes
 
 
@@ -189,9 +175,27 @@ def seed_objects() -> list[Any]:
         statements=(statement,),
         context=(context,),
     )
+    change = coopmodel.ScheduleChange(
+        planned=date_span, reason="scheduling conflicts", announced=coopmodel.PartialDate(2025, 7)
+    )
+    sco = coopmodel.Forum(
+        id="sco-wg",
+        name="SCO Working Group",
+        kind=coopmodel.ForumKind.WORKING_GROUP,
+        convener=coopmodel.Party.lookup("SCO"),
+    )
     return [
         meeting,
         coopmodel.Meeting(id="m", title="t", forum=commission, sources=(source,)),
+        coopmodel.Meeting(
+            id="p",
+            title="Postponed",
+            forum=sco,
+            sources=(source,),
+            status=coopmodel.MeetingStatus.POSTPONED,
+            schedule_change=change,
+        ),
+        change,
         group,
         india,
         coopmodel.Party.lookup("BRICS"),

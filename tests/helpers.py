@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-import coopmodel
 from coopmodel import strategies as cst
+from coopmodel._model import PUBLIC_CLASSES
 
 if TYPE_CHECKING:
     from hypothesis import strategies as st
@@ -35,21 +35,8 @@ def deep_key(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-#: Every public class with its strategy, for properties that hold for all of them.
+#: Every public class (the registry's list) with its strategy, for properties
+#: that hold for all of them.
 STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
-    (coopmodel.ExternalId, cst.external_ids()),
-    (coopmodel.Party, cst.parties()),
-    (coopmodel.Organization, cst.organizations()),
-    (coopmodel.Person, cst.people()),
-    (coopmodel.Coordinates, cst.coordinates()),
-    (coopmodel.Place, cst.places()),
-    (coopmodel.Forum, cst.forums()),
-    (coopmodel.DateSpan, cst.date_spans()),
-    (coopmodel.TimeSpan, cst.time_spans()),
-    (coopmodel.PartialDate, cst.partial_dates()),
-    (coopmodel.CooperationArea, cst.cooperation_areas()),
-    (coopmodel.Source, cst.sources()),
-    (coopmodel.Statement, cst.statements()),
-    (coopmodel.ContextEvent, cst.context_events()),
-    (coopmodel.Meeting, cst.meetings()),
+    (cls, cst.from_class(cls)) for cls in PUBLIC_CLASSES
 ]

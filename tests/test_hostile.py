@@ -765,11 +765,7 @@ def test_any_json_anywhere(meeting: Meeting, data: st.DataObject, value: Any) ->
     check_parsed_or_named(outcome, damaged, path, also=cross_field(path))
 
 
-PUBLIC_CLASSES = [
-    getattr(coopmodel, name)
-    for name in coopmodel.__all__
-    if isinstance(getattr(coopmodel, name), type) and attrs.has(getattr(coopmodel, name))
-]
+PUBLIC_CLASSES = list(coopmodel._model.PUBLIC_CLASSES)  # the registry
 
 
 @HOSTILE_SETTINGS

@@ -41,6 +41,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 import coopmodel
+from coopmodel._model import PUBLIC_CLASSES
 
 if TYPE_CHECKING:
     from docutils.nodes import Element, Node
@@ -57,23 +58,7 @@ _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _DATETIME_PREFIX = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T"
 
 #: The top-level classes whose schemas are published as files beside the HTML.
-SCHEMA_CLASSES = (
-    "Meeting",
-    "Forum",
-    "Party",
-    "Organization",
-    "Person",
-    "Place",
-    "Coordinates",
-    "CooperationArea",
-    "Statement",
-    "ContextEvent",
-    "Source",
-    "DateSpan",
-    "TimeSpan",
-    "PartialDate",
-    "ExternalId",
-)
+SCHEMA_CLASSES = tuple(cls.__name__ for cls in PUBLIC_CLASSES)
 
 
 def schema_path(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 import re
@@ -13,7 +14,17 @@ import attrs
 
 from coopmodel._converter import SCHEMA_VERSION
 from coopmodel._io import VERSION_KEY
-from coopmodel._model import TAG_KEY, UNION_TAGS, CooperationArea, ExternalId, Party, Place
+from coopmodel._model import (
+    TAG_KEY,
+    UNION_TAGS,
+    WRITTEN_ALWAYS,
+    CooperationArea,
+    ExternalId,
+    Meeting,
+    Party,
+    Place,
+    ScheduleChange,
+)
 from coopmodel._model._areas import AreaCode
 from coopmodel._model._constraints import Constraint, constraint_of
 from coopmodel._model._identity import WIKIDATA_ID
@@ -39,25 +50,54 @@ def _class_rules() -> dict[type, dict[str, Any]]:
             "if": {"properties": {"scheme": {"const": "wikidata"}}},
             "then": {"properties": {"value": WIKIDATA_ID.json_schema()}},
         },
-        Place: {
-            "anyOf": [
-                {"required": ["locality"]},
-                {"required": ["country"]},
-                {"required": ["region"]},
-                {"required": ["venue"]},
-            ]
-        },
+        Place: _at_least_one("locality", "country", "region", "venue"),
+        ScheduleChange: _at_least_one("planned", "reason", "announced"),
     }
+
+
+def _at_least_one(*names: str) -> dict[str, Any]:
+    """The rule that at least one of the fields *names* is given, and not ``null``."""
+    return {
+        "anyOf": [
+            {"required": [name], "properties": {name: {"not": {"type": "null"}}}} for name in names
+        ]
+    }
+
+
+def json_default(value: object) -> Any:
+    """The JSON form of a field's default *value*: ``null``, ``false``, ``[]``, ``"held"``.
+
+    Raises:
+        TypeError: a default of a kind the schema does not know how to write.
+    """
+    if value is None or value.__class__ in (bool, int, float, str):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if value == ():
+        return []
+    raise TypeError(f"no JSON form for the default {value!r}")
+
+
+#: What the schema says about a field's default where the JSON value alone
+#: does not say it.
+_DEFAULT_NOTES: Final[dict[tuple[type, str], str]] = {
+    (Meeting, "parties"): (
+        "Left out or null, the default: the parties of the forum. Writers always write the parties."
+    ),
+}
 
 
 _ATTRIBUTE_LINE = re.compile(r"^ {4}(\w+): (.*)$")
 _ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]*\.)?([^`]+)`")
 _LITERAL = re.compile(r"``([^`]+)``|`([^`]+)`")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(\w[^*]*)\*(?![\w*])")
 
 
 def _plain(text: str) -> str:
     """*text* without reST markup, for readers of the schema in other languages."""
     text = _ROLE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\1", text)
     return _LITERAL.sub(lambda match: match[1] or match[2], text)
 
 
@@ -106,13 +146,23 @@ class _Builder:
         for field in attrs.fields(attrs.resolve_types(cls)):
             constraint = constraint_of(field)
             schema = self.field(field.type, constraint)
-            if field.alias in descriptions:
-                schema["description"] = descriptions[field.alias]
-            elif field.name in descriptions:
-                schema["description"] = descriptions[field.name]
-            properties[field.alias] = schema
+            description = descriptions.get(field.alias) or descriptions.get(field.name)
+            note = _DEFAULT_NOTES.get((cls, field.alias))
+            if note is not None:
+                description = f"{description} {note}" if description else note
+            if description:
+                schema["description"] = description
             if field.default is attrs.NOTHING:
                 required.append(field.alias)
+            else:
+                # Every optional field declares its default, so that readers
+                # in other languages know what a missing key means.
+                schema["default"] = json_default(field.default)
+                if field.alias in WRITTEN_ALWAYS.get(cls, ()):
+                    schema["description"] = (
+                        schema.get("description", "") + " Always written, even at its default."
+                    ).strip()
+            properties[field.alias] = schema
         result: dict[str, Any] = {
             "title": cls.__name__,
             "description": summary,
@@ -135,7 +185,7 @@ class _Builder:
         if optional:
             # An optional field is left out when it is None; an explicit null
             # is read as None too.
-            return {"anyOf": [schema, {"type": "null"}], "default": None}
+            return {"anyOf": [schema, {"type": "null"}]}
         return schema
 
     def type(self, type_: Any) -> dict[str, Any]:
