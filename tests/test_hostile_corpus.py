@@ -230,7 +230,28 @@ def _forum(rng: random.Random, index: int) -> Forum:
     return forum
 
 
+def _day(value: pendulum.Date) -> tuple[int, int, int]:
+    return (value.year, value.month, value.day)
+
+
+def _in_order(
+    published: pendulum.Date | None, updated: pendulum.Date | None
+) -> tuple[pendulum.Date | None, pendulum.Date | None]:
+    """The two times, swapped where updated would come before published (the model's rule)."""
+    if published is None or updated is None:
+        return published, updated
+    if isinstance(published, pendulum.DateTime) and isinstance(updated, pendulum.DateTime):
+        early = updated < published
+    else:
+        early = _day(updated) < _day(published)
+    return (updated, published) if early else (published, updated)
+
+
 def _source(rng: random.Random, *, retrieved: bool) -> Source:
+    published, updated = _in_order(
+        rng.choice((None, _datetime(rng), _date(rng))),
+        rng.choice((None, _datetime(rng), _date(rng))),
+    )
     return Source(
         publisher=_text(rng, 2),
         title=_text(rng, 8),
@@ -239,8 +260,8 @@ def _source(rng: random.Random, *, retrieved: bool) -> Source:
         syndicated=rng.random() < 0.4,
         byline=rng.choice((None, _text(rng, 2))),
         dateline=rng.choice((None, "New Delhi", "Москва")),
-        published=rng.choice((None, _datetime(rng), _date(rng))),
-        updated=rng.choice((None, _datetime(rng), _date(rng))),
+        published=published,
+        updated=updated,
         retrieved=_datetime(rng) if retrieved else None,
         language=rng.choice((None, "en", "hi", "ru", "pt-BR")),
         note=rng.choice((None, _text(rng, 10))),

@@ -426,17 +426,14 @@ def _integer_fields() -> list[tuple[type, str, dict[str, Any]]]:
     _integer_fields(),
     ids=[f"{cls.__name__}.{name}" for cls, name, _ in _integer_fields()],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="pending converter change: the parser refuses integral floats such as 1.0 for"
-    " integer fields, which the schema accepts",
-)
 def test_integral_floats_for_integers(cls: type, name: str, body: dict[str, Any]) -> None:
     document = {"schema_version": coopmodel.SCHEMA_VERSION, **body}
     assert coopmodel.from_dict(document, cls) is not None
     document[name] = float(document[name])
     assert not list(_validator(cls).iter_errors(document))  # the schema accepts 5.0
-    assert coopmodel.from_dict(document, cls) is not None  # the parser does not, yet
+    assert coopmodel.from_dict(document, cls) == coopmodel.from_dict(  # and so does the parser
+        {**document, name: int(document[name])}, cls
+    )
 
 
 def test_the_docs_list_the_same_unstated_rules() -> None:

@@ -25,7 +25,8 @@ from coopmodel._converter import (
     make_converter,
 )
 from coopmodel._errors import ErrorDetail, ParseError
-from coopmodel._model._checks import short_repr, type_name
+from coopmodel._migrations import migrate
+from coopmodel._model._checks import type_name
 from coopmodel._model._registry import PUBLIC_CLASSES
 
 if TYPE_CHECKING:
@@ -150,12 +151,8 @@ def _from_data(converter: cattrs.Converter, data: object, cls: type[T], line: in
         )
     version = data.get(VERSION_KEY, None)
     if version.__class__ not in (int, float) or version != SCHEMA_VERSION:
-        message = (
-            "is missing"
-            if version is None and VERSION_KEY not in data
-            else f"is {short_repr(version)}, but this release reads version {SCHEMA_VERSION}"
-        )
-        raise ParseError((ErrorDetail(f"$.{VERSION_KEY}", message),), line=line)
+        # An older version goes through the migrations; anything else is refused there.
+        data = migrate(data, line=line)
     reader = _READERS.get((converter, cls))
     if reader is None:
         reader = _READERS[converter, cls] = _reader(converter, cls)

@@ -77,9 +77,7 @@ class Meeting:
         when: When it was (or is to be) held.
         location: Where.
         parties: The parties at the table; by default (and whenever they are
-            given equal to them) the forum's.  Only parties that differ from
-            the forum's are kept as a fact of their own, so ``attrs.evolve``
-            with another forum brings that forum's parties along.
+            given equal to them) the forum's.
         schedule_change: What was planned before a postponement, a move or
             a cancellation, and why.
         participants: The people and organizations who took part.
@@ -88,6 +86,10 @@ class Meeting:
         context: Events that frame it.
         summary: A short summary in the report's terms.
         identifiers: Identifiers in other systems.
+
+    Only parties that differ from the forum's are kept as a fact of their
+    own, so ``attrs.evolve(meeting, forum=other)`` brings the other forum's
+    parties along; :meth:`involves` tests membership by code.
 
     .. versionadded:: 0.1.0
     """
