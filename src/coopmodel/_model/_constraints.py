@@ -496,7 +496,7 @@ class Items(Constraint):
             if item.__class__ not in types:
                 return f"has {type_name(item)} at [{index}], expected {self.description}"
         if len(value) < self.min_items:
-            return f"has {len(value)} items, expected at least {self.min_items}"
+            return f"has {len(value)} items, expected at least {self.min_items} {self.description}"
         return None
 
     def json_schema(self) -> dict[str, Any]:
