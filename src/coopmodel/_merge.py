@@ -181,7 +181,7 @@ def _check_same(a: Meeting, b: Meeting) -> None:
 
 
 def same_meeting(a: Meeting, b: Meeting) -> bool:
-    """Whether *a* and *b* report the same meeting, by the identity rule of :mod:`merge`.
+    """Whether *a* and *b* report the same meeting, by the identity rule of :func:`merge`.
 
     Same forum (id or folded name), same party codes, overlapping dates (an
     undated report overlaps any date).

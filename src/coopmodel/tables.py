@@ -109,7 +109,7 @@ TABLE_NAMES: Final = (
 )
 
 #: How many meetings :func:`write_dataset` converts at a time.
-DEFAULT_BATCH: Final = 20_000
+DEFAULT_BATCH: Final = 10_000
 
 _EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _ACTOR_TAGS: Final = {Party: "party", Organization: "organization", Person: "person"}
@@ -396,7 +396,7 @@ def _party_code(actor: Party | Organization | Person | None) -> str | None:
 def partition_year(meeting: Meeting) -> int:
     """The ``year`` of a meeting: the partition key of :func:`write_dataset`.
 
-    The year of :attr:`Meeting.when`'s earliest day; for an undated meeting,
+    The year of :attr:`~coopmodel.Meeting.when`'s earliest day; for an undated meeting,
     the year its first dated source was published; ``0`` if neither is known.
     """
     if meeting.when is not None:
