@@ -994,12 +994,25 @@ def iter_parquet(path: str | os.PathLike[str]) -> Iterator[Meeting]:
                 f"the dataset {str(root)!r} has no {name}/ directory: a coopmodel Parquet"
                 f" dataset has one directory per table ({', '.join(TABLE_NAMES)})",
             )
-        for file in sorted((root / name).rglob("*.parquet")):
+        for file in sorted((root / name).rglob("*.parquet"), key=_file_order):
             groups.setdefault(file.name, {n: [] for n in TABLE_NAMES})[name].append(str(file))
     for group in sorted(groups, key=_part_number):
         files = groups[group]
         tables = {name: _read_files(files[name], name) for name in TABLE_NAMES}
         yield from from_arrow(Tables(**tables))
+
+
+def _file_order(path: pathlib.Path) -> tuple[int, str]:
+    """Files in order of their year (``year=9`` before ``year=10``), then by name."""
+    return _partition(path.parent.name), str(path)
+
+
+def _partition(folder: str) -> int:
+    key, _, value = folder.partition("=")
+    try:
+        return int(value) if key == "year" else 0
+    except ValueError:
+        return 0
 
 
 def _part_number(name: str) -> tuple[int, str]:
@@ -1016,7 +1029,7 @@ def _read_files(files: list[str], name: str) -> pa.Table:
         table = pq.read_table(file)
         parent = pathlib.Path(file).parent.name
         if "year" not in table.column_names:
-            year = int(parent.partition("=")[2]) if parent.startswith("year=") else 0
+            year = _partition(parent)
             table = table.append_column("year", pa.array([year] * table.num_rows, pa.int32()))
         parts.append(table.select([c for c in schema.names if c in table.column_names]))
     return pa.concat_tables(parts, promote_options="permissive")
