@@ -85,6 +85,15 @@ nitpick_ignore = [
     ("py:class", "SearchStrategy"),
     # pycountry: ISO 3166 data; its documentation has no objects.inv.
     ("py:mod", "pycountry"),
+    # coopmodel.tables and coopmodel.query: pyarrow's and the standard
+    # library's types, unreachable without intersphinx.
+    ("py:mod", "pyarrow"),
+    ("py:class", "pyarrow.lib.Table"),
+    ("py:class", "pyarrow.lib.Schema"),
+    ("py:class", "pa.Table"),
+    ("py:class", "pa.Schema"),
+    ("py:class", "os.PathLike"),
+    ("py:class", "dt.date"),
 ]
 
 # -- MyST --------------------------------------------------------------------

@@ -19,6 +19,14 @@ from coopmodel._io import (
     to_json,
     write_jsonl,
 )
+from coopmodel._merge import (
+    Conflict,
+    MergeError,
+    MergeResult,
+    identity_key,
+    merge,
+    same_meeting,
+)
 from coopmodel._model import (
     MAX_FORUM_DEPTH,
     Actor,
@@ -54,12 +62,14 @@ from coopmodel._model import (
     vocabulary,
     zone_name,
 )
+from coopmodel._query import query
 from coopmodel._schema import json_schema
 
 __version__: str = _version("coopmodel")
 
 # Tracebacks and reprs name the public path, coopmodel.ParseError.
 ParseError.__module__ = ErrorDetail.__module__ = FieldError.__module__ = __name__
+MergeError.__module__ = MergeResult.__module__ = Conflict.__module__ = __name__
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -69,6 +79,7 @@ __all__ = [
     "Actor",
     "Affiliation",
     "AreaTerm",
+    "Conflict",
     "ContextEvent",
     "ContextKind",
     "ContextRelation",
@@ -82,6 +93,8 @@ __all__ = [
     "ForumKind",
     "Meeting",
     "MeetingStatus",
+    "MergeError",
+    "MergeResult",
     "Organization",
     "OrganizationKind",
     "ParseError",
@@ -103,9 +116,13 @@ __all__ = [
     "converter",
     "from_dict",
     "from_json",
+    "identity_key",
     "json_schema",
     "make_converter",
+    "merge",
+    "query",
     "read_jsonl",
+    "same_meeting",
     "set_sharing",
     "to_dict",
     "to_json",

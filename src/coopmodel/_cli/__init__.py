@@ -141,6 +141,17 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         module = _extract.load()
         module.add_arguments(extract)
         extract.set_defaults(run=module.run)
+    convert = commands.add_parser(
+        "convert",
+        help="convert meetings between JSON Lines and Parquet",
+        description="Convert meetings between formats: JSON Lines and Parquet (Parquet needs "
+        "the arrow extra: pip install 'coopmodel[arrow]').",
+    )
+    if command == "convert":
+        from coopmodel import _convert_cli  # noqa: PLC0415 - only when asked for
+
+        _convert_cli.add_arguments(convert)
+        convert.set_defaults(run=_convert_cli.run)
     return parser
 
 
@@ -153,7 +164,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         out = Output(sys.stdout)
         status = run_schema(out, args.cls)
-    elif args.command == "extract":
+    elif args.command in {"extract", "convert"}:
         out = Output(sys.stdout)
         status = int(args.run(args))
     else:
