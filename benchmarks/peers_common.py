@@ -1,10 +1,14 @@
-"""What the pydantic and msgspec peer models share: patterns, reference data, time parsing.
+"""What the pydantic and msgspec peer models share: constraints, reference data, time parsing.
 
-The peers check exactly what coopmodel checks, with the same patterns and the
-same reference data (pycountry's ISO 3166-1 codes, coopmodel's public area
-vocabulary), so that the benchmark compares equal work.  Time zones come from
-the standard library's :mod:`zoneinfo`, as a pydantic or msgspec user would
-write it.
+The peers check exactly what coopmodel checks, and read every setting from
+coopmodel rather than repeating it: the patterns, lengths and bounds come
+from one table, :data:`RULES`, built from coopmodel's own definitions; the
+reference data is coopmodel's (its ISO 3166-1 codes, its area vocabulary);
+URLs go through the same fast-path pattern and the same fallback as
+coopmodel's validator.  :mod:`peers_pydantic` and :mod:`peers_msgspec` turn
+each rule into their own form (``StringConstraints``/``Field``, ``Meta``).
+Time zones come from the standard library's :mod:`zoneinfo`, as a pydantic
+or msgspec user would write it.
 """
 
 from __future__ import annotations
@@ -13,26 +17,77 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
+from typing import Final, NamedTuple
 from urllib.parse import urlsplit
 
-import pycountry
+import coopmodel as cm
+from coopmodel._model import _areas, _checks, _forum, _identity, _meeting, _party, _source, _time
 
-import coopmodel
 
-SLUG = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
-SLUG_MAX = 128
-LANGUAGE = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
-SCHEME = r"^[a-z][a-z0-9_.-]{0,63}$"
-WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
-AREA_CODE = r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$"
-AREA_CODE_MAX = 128
-ORGANIZATION_CODE = re.compile(r"^[A-Z][A-Z0-9+-]{0,15}$")
-NOT_BLANK = r"\S"  # searched, not matched: "contains a non-space character"
-URL_MAX = 2048
-MAX_FORUM_DEPTH = 16
+class Rule(NamedTuple):
+    """The settings of one constrained field, as coopmodel defines them."""
 
-ALPHA3 = frozenset(country.alpha_3 for country in pycountry.countries)
-AREA_CODES = frozenset(coopmodel.vocabulary())
+    pattern: str | None = None
+    """A Python regular expression the whole value must match (no anchors)."""
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def anchored(self, end: str) -> str | None:
+        """:attr:`pattern` anchored for a search, with *end* as the end anchor.
+
+        ``\\Z`` for Python's :mod:`re` (where ``$`` also matches before a final
+        newline), ``$`` for the Rust and ECMA engines (where it does not).
+        """
+        return None if self.pattern is None else f"^(?:{self.pattern}){end}"
+
+
+def _unanchored(pattern: str) -> str:
+    """``^...$`` as coopmodel writes it (and matches it with ``fullmatch``) to ``...``."""
+    return pattern.removeprefix("^").removesuffix("$")
+
+
+def _rules() -> dict[tuple[type, str], Rule]:
+    """The constrained fields of coopmodel's classes, with their settings."""
+    slug = Rule(_unanchored(_checks.SLUG_PATTERN), max_length=_checks.SLUG_MAX_LENGTH)
+    language = Rule(_unanchored(_checks.LANGUAGE_PATTERN))
+    return {
+        (cm.Meeting, "id"): slug,
+        (cm.Forum, "id"): slug,
+        (cm.Source, "language"): language,
+        (cm.Statement, "language"): language,
+        (cm.ExternalId, "scheme"): Rule(_unanchored(_identity.SCHEME_PATTERN)),
+        (cm.CooperationArea, "code"): Rule(
+            _unanchored(_areas.AREA_CODE_PATTERN), max_length=_areas.AREA_CODE_MAX_LENGTH
+        ),
+        (cm.Party, "code"): Rule(_unanchored(_party.ORGANIZATION_CODE_PATTERN)),
+        (cm.Meeting, "session"): Rule(minimum=1, maximum=_meeting.MAX_SESSION),
+        (cm.PartialDate, "year"): Rule(minimum=_time.MIN_YEAR, maximum=_time.MAX_YEAR),
+        (cm.PartialDate, "month"): Rule(minimum=1, maximum=12),
+        (cm.Coordinates, "latitude"): Rule(minimum=-90.0, maximum=90.0),
+        (cm.Coordinates, "longitude"): Rule(minimum=-180.0, maximum=180.0),
+        (cm.Source, "url"): Rule(max_length=_source.URL_MAX_LENGTH),
+    }
+
+
+#: Every constrained field of coopmodel, by ``(class, field name)``.
+RULES: Final = _rules()
+
+#: Text: at least one character that is not white space.  Searched, not
+#: matched; Python's ``\S`` is exactly ``not str.isspace()``.
+NOT_BLANK: Final = r"\S"
+#: A Wikidata identifier, the value of an ``ExternalId`` whose scheme is ``wikidata``.
+WIKIDATA: Final = re.compile(_identity._WIKIDATA.pattern)  # noqa: SLF001
+#: The URLs coopmodel passes without ``urlsplit``: the same fast path for the peers.
+PLAIN_URL: Final = re.compile(_source._PLAIN_URL.pattern)  # noqa: SLF001
+MAX_FORUM_DEPTH: Final = _forum.MAX_FORUM_DEPTH
+
+ALPHA3: Final = _party._alpha3_codes()  # noqa: SLF001
+AREA_CODES: Final = frozenset(cm.vocabulary())
+URL_MAX: Final = RULES[cm.Source, "url"].max_length or 0
+_ORGANIZATION_CODE: Final = re.compile(RULES[cm.Party, "code"].anchored(r"\Z") or "")
+
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(
@@ -86,12 +141,20 @@ def format_datetime(value: dt.datetime) -> str:
 
 
 def check_url(value: str | None) -> None:
+    """What coopmodel's ``Source.url`` validator checks, in the same order."""
     if value is None:
         return
-    if len(value) > URL_MAX or not value.isascii() or not value.isprintable() or " " in value:
+    if len(value) > URL_MAX:
+        raise ValueError(f"{value!r} is longer than {URL_MAX} characters")
+    if PLAIN_URL.fullmatch(value) is not None:
+        return
+    if not value.isascii() or not value.isprintable() or " " in value:
         raise ValueError(f"{value!r} is not an absolute http(s) URL")
-    parts = urlsplit(value)
-    _ = parts.port
+    try:
+        parts = urlsplit(value)
+        _ = parts.port
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not an absolute http(s) URL") from error
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise ValueError(f"{value!r} is not an absolute http(s) URL")
 
@@ -100,7 +163,7 @@ def check_party_code(kind: str, code: str) -> None:
     if kind == "state":
         if code not in ALPHA3:
             raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 code")
-    elif ORGANIZATION_CODE.fullmatch(code) is None:
+    elif _ORGANIZATION_CODE.search(code) is None:
         raise ValueError(f"{code!r} is not an organization code")
 
 

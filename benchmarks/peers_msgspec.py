@@ -22,11 +22,38 @@ from msgspec import Meta, Struct
 
 import coopmodel as cm
 
+
+def constrained(base: type, cls: type, name: str) -> Any:
+    """*base* with the constraints of coopmodel's ``cls.name``, as msgspec writes them.
+
+    msgspec searches patterns with Python's :mod:`re`, where ``$`` also
+    matches before a final newline: the pattern ends in ``\\Z`` instead.
+    """
+    rule = common.RULES[cls, name]
+    return Annotated[
+        base,
+        Meta(
+            pattern=rule.anchored(r"\Z"),
+            min_length=rule.min_length,
+            max_length=rule.max_length,
+            ge=rule.minimum,
+            le=rule.maximum,
+        ),
+    ]
+
+
 Text = Annotated[str, Meta(min_length=1, pattern=common.NOT_BLANK)]
-Slug = Annotated[str, Meta(max_length=common.SLUG_MAX, pattern=common.SLUG)]
-Language = Annotated[str, Meta(pattern=common.LANGUAGE)]
-AreaCode = Annotated[str, Meta(max_length=common.AREA_CODE_MAX, pattern=common.AREA_CODE)]
-Scheme = Annotated[str, Meta(pattern=common.SCHEME)]
+MeetingId = constrained(str, cm.Meeting, "id")
+ForumId = constrained(str, cm.Forum, "id")
+SourceLanguage = constrained(str, cm.Source, "language")
+StatementLanguage = constrained(str, cm.Statement, "language")
+AreaCode = constrained(str, cm.CooperationArea, "code")
+Scheme = constrained(str, cm.ExternalId, "scheme")
+Session = constrained(int, cm.Meeting, "session")
+Year = constrained(int, cm.PartialDate, "year")
+Month = constrained(int, cm.PartialDate, "month")
+Latitude = constrained(float, cm.Coordinates, "latitude")
+Longitude = constrained(float, cm.Coordinates, "longitude")
 
 
 class Instant:
@@ -135,8 +162,8 @@ class TimeSpan(Tagged, frozen=True, tag="time_span"):
 
 
 class PartialDate(Tagged, frozen=True, tag="partial_date"):
-    year: Annotated[int, Meta(ge=1, le=9999)]
-    month: Annotated[int, Meta(ge=1, le=12)] | None = None
+    year: Year
+    month: Month | None = None
     raw: Text | None = None
 
 
@@ -144,8 +171,8 @@ When = DateSpan | TimeSpan | PartialDate
 
 
 class Coordinates(Model, frozen=True):
-    latitude: Annotated[float, Meta(ge=-90.0, le=90.0)]
-    longitude: Annotated[float, Meta(ge=-180.0, le=180.0)]
+    latitude: Latitude
+    longitude: Longitude
 
 
 class Place(Model, frozen=True):
@@ -169,7 +196,7 @@ class Place(Model, frozen=True):
 
 
 class Forum(Model, frozen=True):
-    id: Slug
+    id: ForumId
     name: Text
     kind: cm.ForumKind
     parties: tuple[Party, ...] = ()
@@ -203,7 +230,7 @@ class Source(Model, frozen=True):
     published: Instant | None = None
     updated: Instant | None = None
     retrieved: ZonedDateTime | None = None
-    language: Language | None = None
+    language: SourceLanguage | None = None
     note: Text | None = None
 
     def __post_init__(self) -> None:
@@ -216,7 +243,7 @@ class Statement(Model, frozen=True):
     text: Text
     verbatim: bool = False
     issued: When | None = None
-    language: Language | None = None
+    language: StatementLanguage | None = None
     source: Source | None = None
 
 
@@ -231,12 +258,12 @@ class ContextEvent(Model, frozen=True):
 
 class Meeting(Model, frozen=True):
     schema_version: Literal[1]
-    id: Slug
+    id: MeetingId
     title: Text
     forum: Forum
     sources: Annotated[tuple[Source, ...], Meta(min_length=1)]
     status: cm.MeetingStatus = cm.MeetingStatus.HELD
-    session: Annotated[int, Meta(ge=1)] | None = None
+    session: Session | None = None
     when: When | None = None
     location: Place | None = None
     parties: tuple[Party, ...] = ()

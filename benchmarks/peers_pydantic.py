@@ -14,7 +14,7 @@ empty tuple here, where coopmodel fills in the forum's parties.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 import peers_common as common
 from pydantic import (
@@ -29,13 +29,34 @@ from pydantic import (
 
 import coopmodel as cm
 
+
+def constrained(base: type, cls: type, name: str) -> Any:
+    """*base* with the constraints of coopmodel's ``cls.name``, as pydantic writes them.
+
+    pydantic matches patterns with the Rust engine, where ``$`` is the end of
+    the text: the anchored pattern means what coopmodel's ``fullmatch`` does.
+    """
+    rule = common.RULES[cls, name]
+    if base is str:
+        constraints = StringConstraints(
+            pattern=rule.anchored("$"), min_length=rule.min_length, max_length=rule.max_length
+        )
+        return Annotated[str, constraints]
+    return Annotated[base, Field(ge=rule.minimum, le=rule.maximum)]
+
+
 Text = Annotated[str, StringConstraints(min_length=1, pattern=common.NOT_BLANK)]
-Slug = Annotated[str, StringConstraints(max_length=common.SLUG_MAX, pattern=common.SLUG)]
-Language = Annotated[str, StringConstraints(pattern=common.LANGUAGE)]
-AreaCode = Annotated[
-    str, StringConstraints(max_length=common.AREA_CODE_MAX, pattern=common.AREA_CODE)
-]
-Scheme = Annotated[str, StringConstraints(pattern=common.SCHEME)]
+MeetingId = constrained(str, cm.Meeting, "id")
+ForumId = constrained(str, cm.Forum, "id")
+SourceLanguage = constrained(str, cm.Source, "language")
+StatementLanguage = constrained(str, cm.Statement, "language")
+AreaCode = constrained(str, cm.CooperationArea, "code")
+Scheme = constrained(str, cm.ExternalId, "scheme")
+Session = constrained(int, cm.Meeting, "session")
+Year = constrained(int, cm.PartialDate, "year")
+Month = constrained(int, cm.PartialDate, "month")
+Latitude = constrained(float, cm.Coordinates, "latitude")
+Longitude = constrained(float, cm.Coordinates, "longitude")
 
 
 def _instant(value: object) -> dt.date:
@@ -142,8 +163,8 @@ class TimeSpan(Model):
 
 class PartialDate(Model):
     type: Literal["partial_date"]
-    year: Annotated[int, Field(ge=1, le=9999)]
-    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    year: Year
+    month: Month | None = None
     raw: Text | None = None
 
 
@@ -151,8 +172,8 @@ When = Annotated[DateSpan | TimeSpan | PartialDate, Field(discriminator="type")]
 
 
 class Coordinates(Model):
-    latitude: Annotated[float, Field(ge=-90.0, le=90.0)]
-    longitude: Annotated[float, Field(ge=-180.0, le=180.0)]
+    latitude: Latitude
+    longitude: Longitude
 
 
 class Place(Model):
@@ -178,7 +199,7 @@ class Place(Model):
 
 
 class Forum(Model):
-    id: Slug
+    id: ForumId
     name: Text
     kind: cm.ForumKind
     parties: tuple[Party, ...] = ()
@@ -216,7 +237,7 @@ class Source(Model):
     published: Instant | None = None
     updated: Instant | None = None
     retrieved: ZonedDateTime | None = None
-    language: Language | None = None
+    language: SourceLanguage | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -231,7 +252,7 @@ class Statement(Model):
     text: Text
     verbatim: bool = False
     issued: When | None = None
-    language: Language | None = None
+    language: StatementLanguage | None = None
     source: Source | None = None
 
 
@@ -246,12 +267,12 @@ class ContextEvent(Model):
 
 class Meeting(Model):
     schema_version: Literal[1]
-    id: Slug
+    id: MeetingId
     title: Text
     forum: Forum
     sources: Annotated[tuple[Source, ...], Field(min_length=1)]
     status: cm.MeetingStatus = cm.MeetingStatus.HELD
-    session: Annotated[int, Field(ge=1)] | None = None
+    session: Session | None = None
     when: When | None = None
     location: Place | None = None
     parties: tuple[Party, ...] = ()
