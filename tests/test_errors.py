@@ -160,7 +160,8 @@ def test_cross_field_rule_has_a_path() -> None:
     found = problems(
         {"schema_version": 1, "start": "2025-08-07", "end": "2025-08-06"}, coopmodel.DateSpan
     )
-    assert found == {"$.end": "Date(2025, 8, 6) is not after start '2025-08-07'"}
+    # JSON text in a JSON document's error, not Python reprs.
+    assert found == {"$.end": "'2025-08-06' is before start '2025-08-07'"}
 
 
 def test_no_half_built_object() -> None:

@@ -55,6 +55,7 @@ from coopmodel._model import (
     TimeSpan,
 )
 from coopmodel._model._checks import short_repr, type_name, zone_name
+from coopmodel._model._registry import WRITTEN_ALWAYS
 
 __all__ = ["SCHEMA_VERSION", "diagnose", "make_converter", "tag_of"]
 
@@ -447,7 +448,7 @@ def _missing(name: str) -> NoReturn:
 
 
 def _unknown(value: dict[str, Any], cls: type) -> NoReturn:
-    known = {field.name for field in attrs.fields(cls)}
+    known = {field.alias for field in attrs.fields(cls)}
     unknown = ", ".join(short_repr(key) for key in value if key not in known)
     raise BadValue(f"has keys that are not fields of {cls.__name__}: {unknown}")
 
@@ -571,10 +572,10 @@ class _ClassHooks:
         src.add(1, f"n = _extra + {required}")
         arguments, late = [], []
         for field in fields:
-            var = f"v_{field.name}"
-            src.add(1, f"{var} = o.get({field.name!r}, {missing})")
+            var = f"v_{field.alias}"
+            src.add(1, f"{var} = o.get({field.alias!r}, {missing})")
             if field.default is attrs.NOTHING:
-                src.add(1, f"if {var} is {missing}: {src.ref(_missing, 'fail')}({field.name!r})")
+                src.add(1, f"if {var} is {missing}: {src.ref(_missing, 'fail')}({field.alias!r})")
                 self._structure_value(src, converter, field.type, var, 1)
                 arguments.append(f"{field.alias}={var}")
                 continue
@@ -685,25 +686,31 @@ class _ClassHooks:
                 src.add(1, "if entry is not None and entry[0] is obj: return entry[1]")
             opening = ["_key: _value"] if head else []
             rest: list[attrs.Attribute[Any]] = []
+            always = WRITTEN_ALWAYS.get(cls, ())
             for field in fields:
-                if not rest and field.default is attrs.NOTHING:
-                    value = self._unstructure_value(src, converter, field.type, f"obj.{field.name}")
-                    opening.append(f"{field.name!r}: {value}")
+                if not rest and (field.default is attrs.NOTHING or field.alias in always):
+                    value = self._unstructure_value(
+                        src, converter, field.type, f"obj.{field.alias}"
+                    )
+                    opening.append(f"{field.alias!r}: {value}")
                 else:
                     rest.append(field)
             src.add(1, f"res = {{{', '.join(opening)}}}")
             for field in rest:
-                if field.default is attrs.NOTHING:
-                    value = self._unstructure_value(src, converter, field.type, f"obj.{field.name}")
-                    src.add(1, f"res[{field.name!r}] = {value}")
+                if field.default is attrs.NOTHING or field.alias in always:
+                    value = self._unstructure_value(
+                        src, converter, field.type, f"obj.{field.alias}"
+                    )
+                    src.add(1, f"res[{field.alias!r}] = {value}")
                     continue
                 type_ = field.type
                 if field.default is None and _is_optional(type_):
                     type_ = _without_none(type_)  # the test below leaves None out
                 value = self._unstructure_value(src, converter, type_, "v")
-                src.add(1, f"v = obj.{field.name}")
+                src.add(1, f"v = obj.{field.alias}")
                 src.add(
-                    1, f"if {self._differs(src, field.default, 'v')}: res[{field.name!r}] = {value}"
+                    1,
+                    f"if {self._differs(src, field.default, 'v')}: res[{field.alias!r}] = {value}",
                 )
             if shared:
                 src.add(1, "if not keep: return res")
@@ -892,6 +899,7 @@ def _diagnose(  # noqa: C901, PLR0911, PLR0917 - one branch per kind of type
             return None
         rest = tuple(arg for arg in args if arg is not type(None))
         type_ = rest[0] if len(rest) == 1 else functools.reduce(lambda a, b: a | b, rest)
+        args = get_args(type_)
     for union, members in TAGGED_UNIONS.items():
         if type_ == union:
             if not isinstance(data, dict):
@@ -969,22 +977,22 @@ def _diagnose_class(  # noqa: C901, PLR0912, PLR0917 - the steps of building one
             return _FAILED
     before = len(problems)
     fields = attrs.fields(attrs.resolve_types(cls))
-    known = {field.name for field in fields}
+    known = {field.alias for field in fields}
     values: dict[str, Any] = {}
     for field in fields:
-        if field.name in data:
+        if field.alias in data:
             value = _diagnose(
                 converter,
-                data[field.name],
+                data[field.alias],
                 field.type,
-                _key_path(path, field.name),
+                _key_path(path, field.alias),
                 problems,
                 depth + 1,
             )
             if value is not _FAILED:
-                values[field.name] = value
+                values[field.alias] = value
         elif field.default is attrs.NOTHING:
-            problems.append(ErrorDetail(_key_path(path, field.name), "is missing"))
+            problems.append(ErrorDetail(_key_path(path, field.alias), "is missing"))
     problems.extend(
         ErrorDetail(_key_path(path, key), "is not a field of " + cls.__name__)
         for key in data
@@ -992,9 +1000,9 @@ def _diagnose_class(  # noqa: C901, PLR0912, PLR0917 - the steps of building one
     )
     draft = _Draft(values)
     for field in fields:
-        if field.name in values and field.validator is not None:
+        if field.alias in values and field.validator is not None:
             try:
-                field.validator(draft, field, values[field.name])
+                field.validator(draft, field, values[field.alias])
             except FieldError as error:
                 problems.append(_detail(path, error))
             except Exception:  # noqa: BLE001, S110 - a validator tripping over a failed neighbour

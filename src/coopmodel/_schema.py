@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 import inspect
 import re
@@ -11,97 +10,34 @@ import typing
 from typing import Any, Final, get_args, get_origin
 
 import attrs
-import pendulum
 
-from coopmodel._converter import (
-    DATE_PATTERN,
-    DATETIME_PATTERN,
-    INSTANT,
-    SCHEMA_VERSION,
-    TAG_KEY,
-    TAGGED_UNIONS,
-)
+from coopmodel._converter import SCHEMA_VERSION
 from coopmodel._io import VERSION_KEY
-from coopmodel._model import (
-    CooperationArea,
-    Coordinates,
-    ExternalId,
-    Forum,
-    Meeting,
-    Party,
-    Place,
-    Source,
-    Statement,
-    vocabulary,
-)
-from coopmodel._model._areas import AREA_CODE_MAX_LENGTH, AREA_CODE_PATTERN
-from coopmodel._model._checks import LANGUAGE_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN
-from coopmodel._model._identity import SCHEME_PATTERN
-from coopmodel._model._meeting import MAX_SESSION
-from coopmodel._model._party import ORGANIZATION_CODE_PATTERN, _alpha3_codes
-from coopmodel._model._source import URL_MAX_LENGTH
+from coopmodel._model import TAG_KEY, UNION_TAGS, CooperationArea, ExternalId, Party, Place
+from coopmodel._model._areas import AreaCode
+from coopmodel._model._constraints import Constraint, constraint_of
+from coopmodel._model._identity import WIKIDATA_ID
+from coopmodel._model._party import PartyCode
 
 __all__ = ["json_schema"]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-_TEXT: Final = {"type": "string", "minLength": 1, "pattern": r"\S"}
-
-
-@functools.cache
-def _field_schemas() -> dict[tuple[type, str], dict[str, Any]]:
-    slug = {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH}
-    countries = sorted(_alpha3_codes())
-    return {
-        (Forum, "id"): slug,
-        (Meeting, "id"): slug,
-        (Party, "code"): {"type": "string"},
-        (Place, "country"): {"type": "string", "enum": countries},
-        (Coordinates, "latitude"): {"type": "number", "minimum": -90, "maximum": 90},
-        (Coordinates, "longitude"): {"type": "number", "minimum": -180, "maximum": 180},
-        (ExternalId, "scheme"): {"type": "string", "pattern": SCHEME_PATTERN},
-        (Source, "url"): {
-            "type": "string",
-            "format": "uri",
-            "pattern": "^https?://",
-            "maxLength": URL_MAX_LENGTH,
-        },
-        (Source, "language"): {"type": "string", "pattern": LANGUAGE_PATTERN},
-        (Statement, "language"): {"type": "string", "pattern": LANGUAGE_PATTERN},
-        (CooperationArea, "code"): {
-            "type": "string",
-            "pattern": AREA_CODE_PATTERN,
-            "maxLength": AREA_CODE_MAX_LENGTH,
-        },
-        (Meeting, "sources"): {"minItems": 1},
-        (Meeting, "session"): {"minimum": 1, "maximum": MAX_SESSION},
-        (_partial_date(), "year"): {"minimum": 1, "maximum": 9999},
-        (_partial_date(), "month"): {"minimum": 1, "maximum": 12},
-    }
-
-
-def _partial_date() -> type:
-    from coopmodel._model import PartialDate  # noqa: PLC0415 - keeps the table readable
-
-    return PartialDate
 
 
 @functools.cache
 def _class_rules() -> dict[type, dict[str, Any]]:
-    """Rules across fields, as if/then/else."""
-    codes = list(vocabulary())
+    """Rules across the fields of one class, as if/then/else.
+
+    Rules the schema cannot state (an end after its start, a forum chain's
+    depth and ids, real calendar dates, IANA zone names and their offsets)
+    are checked by the parsers and listed in :doc:`/explanation/json-form`.
+    """
     return {
-        Party: {
-            "if": {"properties": {"kind": {"const": "state"}}},
-            "then": {"properties": {"code": {"enum": sorted(_alpha3_codes())}}},
-            "else": {"properties": {"code": {"pattern": ORGANIZATION_CODE_PATTERN}}},
-        },
-        CooperationArea: {
-            "if": {"properties": {"custom": {"const": True}}, "required": ["custom"]},
-            "else": {"properties": {"code": {"enum": codes}}},
-        },
+        Party: PartyCode.class_rule(),
+        CooperationArea: AreaCode.class_rule(),
         ExternalId: {
             "if": {"properties": {"scheme": {"const": "wikidata"}}},
-            "then": {"properties": {"value": {"pattern": "^[QP][1-9][0-9]*$"}}},
+            "then": {"properties": {"value": WIKIDATA_ID.json_schema()}},
         },
         Place: {
             "anyOf": [
@@ -168,13 +104,15 @@ class _Builder:
             properties.update(extra)
             required.extend(extra)
         for field in attrs.fields(attrs.resolve_types(cls)):
-            schema = self.type(field.type)
-            schema.update(_field_schemas().get((cls, field.name), {}))
-            if field.name in descriptions:
+            constraint = constraint_of(field)
+            schema = self.field(field.type, constraint)
+            if field.alias in descriptions:
+                schema["description"] = descriptions[field.alias]
+            elif field.name in descriptions:
                 schema["description"] = descriptions[field.name]
-            properties[field.name] = schema
+            properties[field.alias] = schema
             if field.default is attrs.NOTHING:
-                required.append(field.name)
+                required.append(field.alias)
         result: dict[str, Any] = {
             "title": cls.__name__,
             "description": summary,
@@ -186,41 +124,33 @@ class _Builder:
         result.update(_class_rules().get(cls, {}))
         return result
 
-    def type(self, type_: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912 - one branch per kind
+    def field(self, type_: Any, constraint: Constraint) -> dict[str, Any]:
+        """The schema of a field of *type_* checked by *constraint*."""
         args = get_args(type_)
-        if get_origin(type_) in (types.UnionType, typing.Union) and type(None) in args:
-            # Optional fields default to None, and None is never written: the
-            # field is left out instead.
+        optional = get_origin(type_) in (types.UnionType, typing.Union) and type(None) in args
+        if optional:
             rest = [arg for arg in args if arg is not type(None)]
             type_ = rest[0] if len(rest) == 1 else functools.reduce(lambda a, b: a | b, rest)
-            args = get_args(type_)
-        if type_ == INSTANT:
-            return {
-                "type": "string",
-                "anyOf": [{"pattern": DATETIME_PATTERN}, {"pattern": DATE_PATTERN}],
-            }
-        for union, members in TAGGED_UNIONS.items():
-            if type_ == union:
-                return {"oneOf": [self.ref(cls, tag) for cls, tag in members.items()]}
+        schema = {**self.type(type_), **constraint.json_schema()}
+        if optional:
+            # An optional field is left out when it is None; an explicit null
+            # is read as None too.
+            return {"anyOf": [schema, {"type": "null"}], "default": None}
+        return schema
+
+    def type(self, type_: Any) -> dict[str, Any]:
+        """The schema of a value of *type_*, before its constraint: objects and arrays."""
+        args = get_args(type_)
+        if get_origin(type_) in (types.UnionType, typing.Union):
+            members = [arg for arg in args if arg is not type(None)]
+            if all(member in UNION_TAGS for member in members):
+                return {"oneOf": [self.ref(cls, UNION_TAGS[cls]) for cls in members]}
+            return {}  # a date or a datetime: the constraint says which strings
         if get_origin(type_) is tuple:
             return {"type": "array", "items": self.type(args[0])}
-        if type_ is str:
-            return dict(_TEXT)
-        if type_ is bool:
-            return {"type": "boolean"}
-        if type_ is int:
-            return {"type": "integer"}
-        if type_ is float:
-            return {"type": "number"}
-        if type_ is pendulum.DateTime:
-            return {"type": "string", "pattern": DATETIME_PATTERN}
-        if type_ is pendulum.Date:
-            return {"type": "string", "pattern": DATE_PATTERN}
-        if isinstance(type_, type) and issubclass(type_, enum.Enum):
-            return {"enum": [member.value for member in type_]}
         if isinstance(type_, type) and attrs.has(type_):
             return self.ref(type_)
-        raise TypeError(f"no JSON Schema for {type_!r}")  # pragma: no cover - model is closed
+        return {}
 
 
 def json_schema(cls: type) -> dict[str, Any]:

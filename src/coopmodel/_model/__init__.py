@@ -22,6 +22,7 @@ from coopmodel._model._registry import (
     WRITTEN_ALWAYS,
     public_class,
 )
+from coopmodel._model._schedule import ScheduleChange
 from coopmodel._model._source import Source
 from coopmodel._model._statement import Statement, StatementKind
 from coopmodel._model._time import DateSpan, PartialDate, TimeSpan, When
@@ -56,6 +57,7 @@ __all__ = [
     "PartyKind",
     "Person",
     "Place",
+    "ScheduleChange",
     "Source",
     "Stage",
     "Statement",

@@ -7,8 +7,8 @@ from typing import TypeAlias
 
 import attrs
 
-from coopmodel._model import _checks
-from coopmodel._model._identity import ExternalId, identifiers_validator
+from coopmodel._model._constraints import Instance, OneOf, Text, nfc, nfc_optional, to_tuple
+from coopmodel._model._identity import IDENTIFIERS, ExternalId
 from coopmodel._model._party import Party
 
 __all__ = ["Actor", "Affiliation", "Organization", "OrganizationKind", "Person"]
@@ -52,13 +52,15 @@ class Organization:
     .. versionadded:: 0.1.0
     """
 
-    name: str = attrs.field(validator=_checks.text)
-    kind: OrganizationKind = attrs.field(validator=_checks.member_of(OrganizationKind))
-    party: Party | None = attrs.field(
-        default=None, validator=_checks.optional_instance_of(Party, "a Party")
+    name: str = attrs.field(validator=Text(), converter=nfc)
+    kind: OrganizationKind = attrs.field(validator=OneOf(OrganizationKind))
+    party: Party | None = attrs.field(default=None, validator=Instance((Party,), optional=True))
+    acronym: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
     )
-    acronym: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), validator=IDENTIFIERS, converter=to_tuple
+    )
 
 
 Affiliation: TypeAlias = Party | Organization
@@ -78,13 +80,16 @@ class Person:
     .. versionadded:: 0.1.0
     """
 
-    name: str = attrs.field(validator=_checks.text)
-    role: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    affiliation: Party | Organization | None = attrs.field(
-        default=None,
-        validator=_checks.optional_instance_of((Party, Organization), "a Party or Organization"),
+    name: str = attrs.field(validator=Text(), converter=nfc)
+    role: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
     )
-    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
+    affiliation: Party | Organization | None = attrs.field(
+        default=None, validator=Instance((Party, Organization), optional=True)
+    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), validator=IDENTIFIERS, converter=to_tuple
+    )
 
 
 Actor: TypeAlias = Party | Organization | Person

@@ -5,14 +5,22 @@ from __future__ import annotations
 import enum
 import functools
 import json
-import re
 from collections.abc import Iterator, Mapping
 from importlib import resources
-from typing import Any, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 import attrs
 
 from coopmodel._model import _checks
+from coopmodel._model._constraints import (
+    Boolean,
+    Constraint,
+    OneOf,
+    Pattern,
+    Text,
+    nfc,
+    nfc_optional,
+)
 
 __all__ = ["AreaTerm", "CooperationArea", "Stage", "Vocabulary", "vocabulary"]
 
@@ -73,8 +81,6 @@ class Stage(enum.Enum):
 
 _RANK: Final = {stage: rank for rank, stage in enumerate(Stage)}
 
-AREA_CODE_PATTERN: Final = r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$"
-_AREA_CODE = re.compile(AREA_CODE_PATTERN)
 AREA_CODE_MAX_LENGTH: Final = 128
 
 
@@ -181,25 +187,79 @@ def _known_codes() -> frozenset[str]:
     return frozenset(vocabulary())
 
 
-def _area_code(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        value.__class__ is not str
-        or len(value) > AREA_CODE_MAX_LENGTH
-        or _AREA_CODE.fullmatch(value) is None
-    ):
-        _checks.fail(
-            attribute,
-            value,
-            "is not an area code (dotted lowercase words, e.g. 'minerals.rare_earths')",
-        )
-    # custom=True says "not checked against the vocabulary".  A custom code
-    # that a later vocabulary adds stays valid, so old documents stay readable.
-    if getattr(inst, "custom", False) is False and value not in _known_codes():
-        _checks.fail(
-            attribute,
-            value,
-            "is not in the cooperation-area vocabulary (set custom=True for a code of your own)",
-        )
+AREA_CODE: Final = Pattern(
+    "[a-z][a-z0-9_]*(?:[.][a-z][a-z0-9_]*)*",
+    "an area code (dotted lowercase words, at most 128 characters)",
+    max_length=AREA_CODE_MAX_LENGTH,
+    example="minerals.rare_earths",
+)
+
+
+@attrs.frozen
+class AreaCode(Constraint):
+    """An area code: in the :func:`vocabulary`, or any well-formed code when ``custom`` is set.
+
+    ``custom=True`` says "not checked against the vocabulary": a custom code
+    that a later vocabulary adds stays valid, so old documents stay readable.
+    """
+
+    kind: ClassVar[str] = "area_code"
+
+    @property
+    def pattern(self) -> str:
+        """The form of every code, custom or not."""
+        return AREA_CODE.pattern
+
+    @property
+    def max_length(self) -> int | None:
+        """The longest code."""
+        return AREA_CODE.max_length
+
+    def problem(self, value: object) -> str | None:
+        return AREA_CODE.problem(value)
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        # Vocabulary membership first: the usual case, and cheaper than the pattern.
+        if value.__class__ is str and value in _known_codes():
+            return
+        super().__call__(inst, attribute, value)
+        if getattr(inst, "custom", False) is False:
+            raise _checks.FieldError(
+                attribute.name,
+                value,
+                "is not in the cooperation-area vocabulary (set custom=True for a code of your"
+                f" own){_suggest(value)}",
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        return AREA_CODE.json_schema()
+
+    @staticmethod
+    def class_rule() -> dict[str, Any]:
+        """The rule across ``custom`` and ``code``, for the schema of a cooperation area."""
+        return {
+            "if": {"properties": {"custom": {"const": True}}, "required": ["custom"]},
+            "else": {"properties": {"code": {"enum": list(vocabulary())}}},
+        }
+
+
+def _suggest(value: object) -> str:
+    """``"; did you mean 'a.b' or 'c'?"`` for a code or phrase near vocabulary entries."""
+    if value.__class__ is not str:
+        return ""
+    assert isinstance(value, str)  # noqa: S101
+    vocab = vocabulary()
+    words = " ".join(value.replace("_", " ").replace(".", " ").replace("-", " ").split()).casefold()
+    found = [term.code for term in vocab.find(words)]
+    if not found and words:
+        found = [
+            term.code
+            for term in vocab.values()
+            if words in term.label.casefold() or any(words in s for s in term.synonyms)
+        ][:5]
+    if not found:
+        return ""
+    return "; did you mean " + " or ".join(repr(code) for code in found) + "?"
 
 
 @attrs.frozen(kw_only=True)
@@ -226,11 +286,13 @@ class CooperationArea:
     .. versionadded:: 0.1.0
     """
 
-    code: str = attrs.field(validator=_area_code)
-    label: str = attrs.field(validator=_checks.text)
-    stage: Stage = attrs.field(validator=_checks.member_of(Stage))
-    detail: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    custom: bool = attrs.field(default=False, validator=_checks.boolean)
+    code: str = attrs.field(validator=AreaCode())
+    label: str = attrs.field(validator=Text(), converter=nfc)
+    stage: Stage = attrs.field(validator=OneOf(Stage))
+    detail: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+    custom: bool = attrs.field(default=False, validator=Boolean())
 
     @classmethod
     def of(cls, code: str, stage: Stage, *, detail: str | None = None) -> Self:
@@ -242,5 +304,7 @@ class CooperationArea:
         try:
             term = vocabulary()[code]
         except KeyError:
-            raise LookupError(f"{code!r} is not in the cooperation-area vocabulary") from None
+            raise LookupError(
+                f"{code!r} is not a code of the cooperation-area vocabulary{_suggest(code)}"
+            ) from None
         return cls(code=code, label=term.label, stage=stage, detail=detail)

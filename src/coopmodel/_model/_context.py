@@ -6,8 +6,8 @@ import enum
 
 import attrs
 
-from coopmodel._model import _checks
 from coopmodel._model._actors import ACTOR_TYPES, Organization, Person
+from coopmodel._model._constraints import Instance, Items, OneOf, Text, nfc, to_tuple
 from coopmodel._model._party import Party
 from coopmodel._model._time import WHEN_TYPES, DateSpan, PartialDate, TimeSpan
 
@@ -69,14 +69,15 @@ class ContextEvent:
     .. versionadded:: 0.1.0
     """
 
-    kind: ContextKind = attrs.field(validator=_checks.member_of(ContextKind))
-    description: str = attrs.field(validator=_checks.text)
-    relation: ContextRelation = attrs.field(validator=_checks.member_of(ContextRelation))
+    kind: ContextKind = attrs.field(validator=OneOf(ContextKind))
+    description: str = attrs.field(validator=Text(), converter=nfc)
+    relation: ContextRelation = attrs.field(validator=OneOf(ContextRelation))
     actors: tuple[Party | Organization | Person, ...] = attrs.field(
-        default=(), validator=_checks.tuple_of(ACTOR_TYPES, "a Party, Organization or Person")
+        default=(), validator=Items(ACTOR_TYPES), converter=to_tuple
     )
-    targets: tuple[Party, ...] = attrs.field(default=(), validator=_checks.tuple_of(Party, "Party"))
+    targets: tuple[Party, ...] = attrs.field(
+        default=(), validator=Items((Party,)), converter=to_tuple
+    )
     when: DateSpan | TimeSpan | PartialDate | None = attrs.field(
-        default=None,
-        validator=_checks.optional_instance_of(WHEN_TYPES, "a DateSpan, TimeSpan or PartialDate"),
+        default=None, validator=Instance(WHEN_TYPES, optional=True)
     )

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from coopmodel._model import _checks
-from coopmodel._model._identity import ExternalId, identifiers_validator
+from coopmodel._model._actors import Organization
+from coopmodel._model._constraints import (
+    SLUG,
+    Constraint,
+    Instance,
+    Items,
+    OneOf,
+    Text,
+    nfc,
+    nfc_optional,
+    to_tuple,
+)
+from coopmodel._model._identity import IDENTIFIERS, ExternalId
 from coopmodel._model._party import Party
 
 __all__ = ["MAX_FORUM_DEPTH", "Forum", "ForumKind"]
@@ -35,22 +47,45 @@ class ForumKind(enum.Enum):
     OTHER = "other"
 
 
-def _parent(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if value.__class__ is not Forum:
-        _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a Forum or None")
-    depth = 1
-    ancestor: Forum | None = value
-    while ancestor is not None:
-        depth += 1
-        if depth > MAX_FORUM_DEPTH:
-            _checks.fail(
-                attribute, value, f"nests too deep: at most {MAX_FORUM_DEPTH} forums in a chain"
-            )
-        if ancestor.id == getattr(inst, "id", None):
-            _checks.fail(attribute, value, "contains a forum with this forum's own id")
-        ancestor = ancestor.parent
+@attrs.frozen
+class ParentForum(Constraint):
+    """A forum's parent: a :class:`Forum` whose chain is short enough and holds no cycle.
+
+    Attributes:
+        max_depth: How many forums a chain may hold, the forum itself included.
+    """
+
+    max_depth: int = MAX_FORUM_DEPTH
+    kind: ClassVar[str] = "instance"
+
+    @property
+    def types(self) -> tuple[type, ...]:
+        """The class allowed: :class:`Forum`."""
+        return (Forum,)
+
+    def problem(self, value: object) -> str | None:
+        if value.__class__ is Forum:
+            return None
+        return f"is {_checks.type_name(value)}, expected a Forum"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {}
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        super().__call__(inst, attribute, value)
+        depth = 1
+        ancestor: Forum | None = value  # type: ignore[assignment]
+        while ancestor is not None:
+            depth += 1
+            if depth > self.max_depth:
+                _checks.fail(
+                    attribute, value, f"nests too deep: at most {self.max_depth} forums in a chain"
+                )
+            if ancestor.id == getattr(inst, "id", None):
+                _checks.fail(attribute, value, "contains a forum with this forum's own id")
+            ancestor = ancestor.parent
 
 
 @attrs.frozen(kw_only=True)
@@ -68,19 +103,31 @@ class Forum:
         parties: The parties that make up the forum (empty if unknown).
         acronym: A short form, e.g. ``"IRIGC-TEC"``.
         parent: The forum this one sits under.  Chains hold at most
-            :data:`MAX_FORUM_DEPTH` forums, and no forum may be its own ancestor.
+            :data:`MAX_FORUM_DEPTH` forums, and no forum in a chain has the id
+            of a forum below it (so no forum is its own ancestor).
+        convener: The organization that convenes, hosts or services it: the
+            SCO for an SCO working group, a secretariat, a host ministry.
         identifiers: Identifiers in other systems.
 
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(validator=_checks.slug)
-    name: str = attrs.field(validator=_checks.text)
-    kind: ForumKind = attrs.field(validator=_checks.member_of(ForumKind))
-    parties: tuple[Party, ...] = attrs.field(default=(), validator=_checks.tuple_of(Party, "Party"))
-    acronym: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    parent: Forum | None = attrs.field(default=None, validator=_parent)
-    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
+    id: str = attrs.field(validator=SLUG)
+    name: str = attrs.field(validator=Text(), converter=nfc)
+    kind: ForumKind = attrs.field(validator=OneOf(ForumKind))
+    parties: tuple[Party, ...] = attrs.field(
+        default=(), validator=Items((Party,)), converter=to_tuple
+    )
+    acronym: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+    parent: Forum | None = attrs.field(default=None, validator=ParentForum(optional=True))
+    convener: Party | Organization | None = attrs.field(
+        default=None, validator=Instance((Party, Organization), optional=True)
+    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), validator=IDENTIFIERS, converter=to_tuple
+    )
 
     @property
     def ancestors(self) -> tuple[Forum, ...]:

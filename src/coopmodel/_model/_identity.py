@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from coopmodel._model import _checks
+from coopmodel._model._constraints import Items, Pattern, Text, nfc
 
 __all__ = ["ExternalId"]
 
-SCHEME_PATTERN: Final = r"^[a-z][a-z0-9_.-]{0,63}$"
-_SCHEME = re.compile(SCHEME_PATTERN)
-_WIKIDATA = re.compile(r"^[QP][1-9][0-9]*$")
-
-
-def _scheme(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value.__class__ is not str or _SCHEME.fullmatch(value) is None:
-        _checks.fail(
-            attribute,
-            value,
-            "is not an identifier scheme (lowercase ASCII, starting with a letter,"
-            " e.g. 'wikidata', 'geonames', 'iso3166')",
-        )
+SCHEME: Final = Pattern(
+    "[a-z][a-z0-9_.-]{0,63}",
+    "an identifier scheme (lowercase ASCII, starting with a letter: 'wikidata', 'geonames')",
+    example="wikidata",
+)
+WIKIDATA_ID: Final = Pattern("[QP][1-9][0-9]{0,15}", "a Wikidata id", example="Q668")
 
 
 @attrs.frozen
@@ -41,14 +34,15 @@ class ExternalId:
     .. versionadded:: 0.1.0
     """
 
-    scheme: str = attrs.field(validator=_scheme)
-    value: str = attrs.field(validator=_checks.text)
+    scheme: str = attrs.field(validator=SCHEME)
+    value: str = attrs.field(validator=Text(), converter=nfc)
 
     def __attrs_post_init__(self) -> None:
-        if self.scheme == "wikidata" and _WIKIDATA.fullmatch(self.value) is None:
-            raise _checks.FieldError("value", self.value, "is not a Wikidata id (e.g. 'Q668')")
+        if self.scheme == "wikidata":
+            problem = WIKIDATA_ID.problem(self.value)
+            if problem is not None:
+                raise _checks.FieldError("value", self.value, problem)
 
 
-def identifiers_validator() -> Any:
-    """The validator of an ``identifiers`` field: a tuple of :class:`ExternalId`."""
-    return _checks.tuple_of(ExternalId, "ExternalId")
+IDENTIFIERS: Final = Items((ExternalId,))
+"""The constraint of every ``identifiers`` field: a tuple of :class:`ExternalId`."""

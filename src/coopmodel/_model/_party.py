@@ -5,15 +5,16 @@ from __future__ import annotations
 import enum
 import functools
 import json
-import re
+import unicodedata
 from importlib import resources
-from typing import Any, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 import attrs
 import pycountry
 
 from coopmodel._model import _checks
-from coopmodel._model._identity import ExternalId, identifiers_validator
+from coopmodel._model._constraints import Constraint, OneOf, Pattern, Text, anchored, nfc, to_tuple
+from coopmodel._model._identity import IDENTIFIERS, ExternalId
 
 __all__ = ["Party", "PartyKind", "is_country_code"]
 
@@ -36,8 +37,11 @@ class PartyKind(enum.Enum):
     """Any other collective party."""
 
 
-ORGANIZATION_CODE_PATTERN: Final = r"^[A-Z][A-Z0-9+-]{0,15}$"
-_ORGANIZATION_CODE = re.compile(ORGANIZATION_CODE_PATTERN)
+ORGANIZATION_CODE: Final = Pattern(
+    "[A-Z][A-Z0-9+-]{0,15}",
+    "an organization code (uppercase letters, digits, '+' or '-', at most 16 characters)",
+    example="BRICS",
+)
 
 
 @functools.cache
@@ -61,19 +65,84 @@ def _party_data() -> dict[str, Any]:
     return data
 
 
-def _code(inst: Party, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value.__class__ is not str:
-        _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a string")
-    if inst.kind is PartyKind.STATE:
-        if value not in _alpha3_codes():
-            _checks.fail(attribute, value, "is not an ISO 3166-1 alpha-3 code")
-    elif _ORGANIZATION_CODE.fullmatch(value) is None:
-        _checks.fail(
-            attribute,
-            value,
-            "is not an organization code (uppercase letters, digits, '+' or '-',"
-            " at most 16 characters, e.g. 'EU', 'BRICS')",
-        )
+def country_code_problem(value: object) -> str | None:
+    """What is wrong with *value* as an ISO 3166-1 alpha-3 code, or ``None``.
+
+    The message helps with the usual slips: a :class:`Party` where its code is
+    meant, an alpha-2 code where the alpha-3 one is.
+    """
+    if value.__class__ is str:
+        if value in _alpha3_codes():
+            return None
+        assert isinstance(value, str)  # noqa: S101
+        if len(value) == 2:
+            country = pycountry.countries.get(alpha_2=value.upper())
+            if country is not None:
+                return (
+                    "is an ISO 3166-1 alpha-2 code; coopmodel uses alpha-3 codes:"
+                    f" {country.alpha_3!r}"
+                )
+        if len(value) == 3 and value.upper() in _alpha3_codes():
+            return f"is not an ISO 3166-1 alpha-3 code (they are uppercase: {value.upper()!r})"
+        return "is not an ISO 3166-1 alpha-3 code"
+    if isinstance(value, Party):
+        return f"is a Party, expected its country code as a string: use .code ({value.code!r})"
+    return f"is {_checks.type_name(value)}, expected an ISO 3166-1 alpha-3 code such as 'IND'"
+
+
+@attrs.frozen
+class CountryCode(Constraint):
+    """An assigned ISO 3166-1 alpha-3 code, such as ``"IND"``."""
+
+    kind: ClassVar[str] = "country_code"
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """Every assigned code, sorted."""
+        return tuple(sorted(_alpha3_codes()))
+
+    def problem(self, value: object) -> str | None:
+        return country_code_problem(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.choices)}
+
+
+@attrs.frozen
+class PartyCode(Constraint):
+    """A party's code: an ISO 3166-1 alpha-3 code for a state, an organization code otherwise.
+
+    The JSON Schema states the rule on the whole :class:`Party`, as an
+    if/then/else on ``kind``: see :meth:`class_rule`.
+    """
+
+    kind: ClassVar[str] = "party_code"
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if getattr(inst, "kind", None) is PartyKind.STATE:
+            problem = country_code_problem(value)
+        else:
+            problem = ORGANIZATION_CODE.problem(value)
+        if problem is not None:
+            raise _checks.FieldError(attribute.name, value, problem)
+
+    def problem(self, value: object) -> str | None:
+        """Checks *value* as either kind of code (the kind is not known here)."""
+        if country_code_problem(value) is None:
+            return None
+        return ORGANIZATION_CODE.problem(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+    @staticmethod
+    def class_rule() -> dict[str, Any]:
+        """The rule across ``kind`` and ``code``, for the JSON Schema of :class:`Party`."""
+        return {
+            "if": {"properties": {"kind": {"const": PartyKind.STATE.value}}},
+            "then": {"properties": {"code": {"enum": sorted(_alpha3_codes())}}},
+            "else": {"properties": {"code": {"pattern": anchored(ORGANIZATION_CODE.pattern)}}},
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -99,10 +168,12 @@ class Party:
     .. versionadded:: 0.1.0
     """
 
-    kind: PartyKind = attrs.field(validator=_checks.member_of(PartyKind))
-    code: str = attrs.field(validator=_code)
-    name: str = attrs.field(validator=_checks.text)
-    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
+    kind: PartyKind = attrs.field(validator=OneOf(PartyKind))
+    code: str = attrs.field(validator=PartyCode())
+    name: str = attrs.field(validator=Text(), converter=nfc)
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), validator=IDENTIFIERS, converter=to_tuple
+    )
 
     @classmethod
     def state(cls, code: str, *, identifiers: tuple[ExternalId, ...] = ()) -> Self:
@@ -135,22 +206,35 @@ class Party:
     def lookup(cls, name: str) -> Self:
         """The party called *name*: a country name, code or common alias, or an organization.
 
-        Matching ignores case and surrounding space.  Countries are looked up
-        in ISO 3166-1 (name, official name, common name, alpha-2 and alpha-3
-        codes) and in a table of common aliases ("Russia", "US", "UK",
-        "Türkiye"...); organizations and groupings in the table shipped with
-        coopmodel (EU, BRICS, SCO, ASEAN, UN, G20...), which also gives their
-        Wikidata identifiers.
+        Matching ignores case, Unicode normalization form and surrounding
+        space.  Countries are looked up in ISO 3166-1 (name, official name,
+        common name, alpha-2 and alpha-3 codes) and in a table of common
+        aliases ("Russia", "US", "UK", "Türkiye"...); organizations and
+        groupings in the table shipped with coopmodel (EU, BRICS, SCO, ASEAN,
+        UN, G20...), which also gives their Wikidata identifiers.
+
+        One rule settles two-letter input, as in :meth:`state`: it is an ISO
+        3166-1 alpha-2 code wherever ISO assigns one, so ``"AU"`` is
+        Australia, not the African Union (whose own code is also ``AU``: find
+        it by its name, ``"African Union"``).  Only a two-letter code that ISO
+        does not assign to a country, such as ``"EU"``, is read as an
+        organization's code.
 
         >>> Party.lookup("United States").code
         'USA'
+        >>> Party.lookup("AU").name
+        'Australia'
         >>> Party.lookup("EU").identifiers
         (ExternalId(scheme='wikidata', value='Q458'),)
 
         Raises:
             LookupError: no party is known by that name.
         """
-        key = " ".join(name.split()).casefold()
+        key = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+        if len(key) == 2 and key.isascii() and key.isalpha():
+            country = pycountry.countries.get(alpha_2=key.upper())
+            if country is not None:
+                return cls.state(country.alpha_3)
         organization = _organizations().get(key)
         if organization is not None:
             return cls(**organization)

@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from coopmodel._model import _checks
-from coopmodel._model._identity import ExternalId, identifiers_validator
-from coopmodel._model._party import is_country_code
+from coopmodel._model._constraints import Instance, Number, Text, nfc_optional, to_float, to_tuple
+from coopmodel._model._identity import IDENTIFIERS, ExternalId
+from coopmodel._model._party import CountryCode
 
 __all__ = ["Coordinates", "Place"]
-
-
-def _degrees(limit: float) -> Any:
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value.__class__ is not float:
-            _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a number")
-        if not -limit <= value <= limit:
-            # NaN fails this comparison too.
-            _checks.fail(attribute, value, f"is out of range: expected -{limit} to {limit} degrees")
-
-    return check
-
-
-def _to_degrees(value: object) -> object:
-    # ints become floats and -0.0 becomes 0.0, so that equal coordinates are
-    # also identical (and serialize to identical bytes); NaN fails the range check.
-    if value.__class__ is int:
-        return float(value)
-    if value.__class__ is float:
-        return value + 0.0
-    return value
 
 
 @attrs.frozen
@@ -48,13 +26,8 @@ class Coordinates:
     .. versionadded:: 0.1.0
     """
 
-    latitude: float = attrs.field(converter=_to_degrees, validator=_degrees(90.0))
-    longitude: float = attrs.field(converter=_to_degrees, validator=_degrees(180.0))
-
-
-def _country(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (value.__class__ is not str or not is_country_code(value)):
-        _checks.fail(attribute, value, "is not an ISO 3166-1 alpha-3 code")
+    latitude: float = attrs.field(converter=to_float, validator=Number(-90.0, 90.0, "degrees"))
+    longitude: float = attrs.field(converter=to_float, validator=Number(-180.0, 180.0, "degrees"))
 
 
 @attrs.frozen(kw_only=True)
@@ -77,14 +50,22 @@ class Place:
     .. versionadded:: 0.1.0
     """
 
-    locality: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    country: str | None = attrs.field(default=None, validator=_country)
-    region: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    venue: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    coordinates: Coordinates | None = attrs.field(
-        default=None, validator=_checks.optional_instance_of(Coordinates, "Coordinates")
+    locality: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
     )
-    identifiers: tuple[ExternalId, ...] = attrs.field(default=(), validator=identifiers_validator())
+    country: str | None = attrs.field(default=None, validator=CountryCode(optional=True))
+    region: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+    venue: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+    coordinates: Coordinates | None = attrs.field(
+        default=None, validator=Instance((Coordinates,), optional=True)
+    )
+    identifiers: tuple[ExternalId, ...] = attrs.field(
+        default=(), validator=IDENTIFIERS, converter=to_tuple
+    )
 
     def __attrs_post_init__(self) -> None:
         if (

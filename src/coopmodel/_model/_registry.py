@@ -21,6 +21,7 @@ from coopmodel._model._identity import ExternalId
 from coopmodel._model._meeting import Meeting
 from coopmodel._model._party import Party
 from coopmodel._model._place import Coordinates, Place
+from coopmodel._model._schedule import ScheduleChange
 from coopmodel._model._source import Source
 from coopmodel._model._statement import Statement
 from coopmodel._model._time import DateSpan, PartialDate, TimeSpan
@@ -52,6 +53,7 @@ PUBLIC_CLASSES: Final[tuple[type, ...]] = (
     Source,
     Statement,
     ContextEvent,
+    ScheduleChange,
     Meeting,
 )
 

@@ -2,48 +2,46 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any, Final
-from urllib.parse import urlsplit
+from typing import Final
 
 import attrs
 import pendulum
 
 from coopmodel._model import _checks
+from coopmodel._model._constraints import (
+    LANGUAGE,
+    Boolean,
+    DateOrDateTime,
+    Text,
+    Url,
+    ZonedDateTime,
+    nfc,
+    nfc_optional,
+    to_instant,
+    to_pendulum_datetime_optional,
+)
 
 __all__ = ["URL_MAX_LENGTH", "Source"]
 
 URL_MAX_LENGTH: Final = 2048
-# URLs this matches pass every check below (http(s), a host of plain name
-# characters without user or port, then printable ASCII without spaces), so
-# they skip urlsplit, which costs more than the rest of a Source.
-_PLAIN_URL: Final = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#][!-~]*)?")
 
 
-def _url(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
+def _after_published(source: Source) -> None:
+    published, updated = source.published, source.updated
+    if published is None or updated is None:
         return
-    if value.__class__ is not str:
-        _checks.fail(attribute, value, f"is {_checks.type_name(value)}, expected a URL string")
-    assert isinstance(value, str)  # noqa: S101
-    reason = "is not an absolute http(s) URL"
-    if len(value) > URL_MAX_LENGTH:
-        _checks.fail(attribute, value, f"is longer than {URL_MAX_LENGTH} characters")
-    if _PLAIN_URL.fullmatch(value) is not None:
-        return
-    if not value.isascii() or not value.isprintable() or " " in value:
-        _checks.fail(
-            attribute,
-            value,
-            f"{reason} (it has spaces or non-ASCII characters; percent-encode them)",
+    if isinstance(published, pendulum.DateTime) and isinstance(updated, pendulum.DateTime):
+        early = updated < published
+    else:  # a day and a time, or two days: compare the days, each in its own zone
+        early = _day(updated) < _day(published)
+    if early:
+        raise _checks.FieldError(
+            "updated", updated, f"is before published {_checks.short_repr(published)}"
         )
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:
-        _checks.fail(attribute, value, reason)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        _checks.fail(attribute, value, reason)
+
+
+def _day(value: pendulum.Date) -> pendulum.Date:
+    return pendulum.Date(value.year, value.month, value.day)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,7 +60,7 @@ class Source:
         byline: The author or desk, as credited.
         dateline: The dateline place, e.g. ``"New Delhi"``.
         published: When it was first published.
-        updated: When it was last updated.
+        updated: When it was last updated: not before :attr:`published`.
         retrieved: When it was read.
         language: Its BCP 47 language tag, e.g. ``"en"``.
         note: Anything else the report says about itself, e.g. an editor's note.
@@ -70,21 +68,41 @@ class Source:
     .. versionadded:: 0.1.0
     """
 
-    publisher: str = attrs.field(validator=_checks.text)
-    title: str = attrs.field(validator=_checks.text)
-    url: str | None = attrs.field(default=None, validator=_url)
-    agency: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    syndicated: bool = attrs.field(default=False, validator=_checks.boolean)
-    byline: str | None = attrs.field(default=None, validator=_checks.optional_text)
-    dateline: str | None = attrs.field(default=None, validator=_checks.optional_text)
+    publisher: str = attrs.field(validator=Text(), converter=nfc)
+    title: str = attrs.field(validator=Text(), converter=nfc)
+    url: str | None = attrs.field(default=None, validator=Url(URL_MAX_LENGTH, optional=True))
+    agency: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+    syndicated: bool = attrs.field(default=False, validator=Boolean())
+    byline: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+    dateline: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
     published: pendulum.DateTime | pendulum.Date | None = attrs.field(
-        default=None, validator=_checks.optional_instant, eq=_checks.instant_key
+        default=None,
+        validator=DateOrDateTime(optional=True),
+        converter=to_instant,
+        eq=_checks.instant_key,
     )
     updated: pendulum.DateTime | pendulum.Date | None = attrs.field(
-        default=None, validator=_checks.optional_instant, eq=_checks.instant_key
+        default=None,
+        validator=DateOrDateTime(optional=True),
+        converter=to_instant,
+        eq=_checks.instant_key,
     )
     retrieved: pendulum.DateTime | None = attrs.field(
-        default=None, validator=_checks.optional_aware_datetime, eq=_checks.instant_key
+        default=None,
+        validator=ZonedDateTime(optional=True),
+        converter=to_pendulum_datetime_optional,
+        eq=_checks.instant_key,
     )
-    language: str | None = attrs.field(default=None, validator=_checks.optional_language)
-    note: str | None = attrs.field(default=None, validator=_checks.optional_text)
+    language: str | None = attrs.field(default=None, validator=LANGUAGE)
+    note: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _after_published(self)

@@ -6,8 +6,8 @@ import enum
 
 import attrs
 
-from coopmodel._model import _checks
 from coopmodel._model._actors import ACTOR_TYPES, Organization, Person
+from coopmodel._model._constraints import LANGUAGE, Boolean, Instance, OneOf, Text, nfc
 from coopmodel._model._party import Party
 from coopmodel._model._source import Source
 from coopmodel._model._time import WHEN_TYPES, DateSpan, PartialDate, TimeSpan
@@ -49,17 +49,12 @@ class Statement:
     .. versionadded:: 0.1.0
     """
 
-    issuer: Party | Organization | Person = attrs.field(
-        validator=_checks.instance_of(ACTOR_TYPES, "a Party, Organization or Person")
-    )
-    kind: StatementKind = attrs.field(validator=_checks.member_of(StatementKind))
-    text: str = attrs.field(validator=_checks.text)
-    verbatim: bool = attrs.field(default=False, validator=_checks.boolean)
+    issuer: Party | Organization | Person = attrs.field(validator=Instance(ACTOR_TYPES))
+    kind: StatementKind = attrs.field(validator=OneOf(StatementKind))
+    text: str = attrs.field(validator=Text(), converter=nfc)
+    verbatim: bool = attrs.field(default=False, validator=Boolean())
     issued: DateSpan | TimeSpan | PartialDate | None = attrs.field(
-        default=None,
-        validator=_checks.optional_instance_of(WHEN_TYPES, "a DateSpan, TimeSpan or PartialDate"),
+        default=None, validator=Instance(WHEN_TYPES, optional=True)
     )
-    language: str | None = attrs.field(default=None, validator=_checks.optional_language)
-    source: Source | None = attrs.field(
-        default=None, validator=_checks.optional_instance_of(Source, "a Source")
-    )
+    language: str | None = attrs.field(default=None, validator=LANGUAGE)
+    source: Source | None = attrs.field(default=None, validator=Instance((Source,), optional=True))

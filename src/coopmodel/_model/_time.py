@@ -16,17 +16,36 @@ read from (``raw``) and offers :attr:`~DateSpan.earliest` /
 from __future__ import annotations
 
 import calendar
-from typing import Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 import pendulum
 
 from coopmodel._model import _checks
+from coopmodel._model._constraints import (
+    CalendarDate,
+    Integer,
+    Text,
+    ZonedDateTime,
+    nfc_optional,
+    to_pendulum_date,
+    to_pendulum_date_optional,
+    to_pendulum_datetime,
+    to_pendulum_datetime_optional,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = ["DateSpan", "PartialDate", "TimeSpan", "When"]
 
 MIN_YEAR: Final = 1
 MAX_YEAR: Final = 9999
+
+
+def _one_day_end(value: dt.date | None, span: Any) -> pendulum.Date | None:
+    value = to_pendulum_date_optional(value)
+    return None if value == span.start and value.__class__ is span.start.__class__ else value
 
 
 @attrs.frozen
@@ -38,7 +57,9 @@ class DateSpan:
 
     Attributes:
         start: The first (or only) day.
-        end: The last day, after *start*; ``None`` for a single day.
+        end: The last day, on or after *start*; ``None`` for a single day.
+            An end equal to the start is stored as ``None``: either way of
+            writing one day gives the same value.
         raw: The text the date was read from, e.g. ``"Wednesday"``.
 
     >>> import pendulum
@@ -48,14 +69,20 @@ class DateSpan:
     .. versionadded:: 0.1.0
     """
 
-    start: pendulum.Date = attrs.field(validator=_checks.calendar_date)
-    end: pendulum.Date | None = attrs.field(default=None, validator=_checks.optional_calendar_date)
-    raw: str | None = attrs.field(default=None, validator=_checks.optional_text, kw_only=True)
+    start: pendulum.Date = attrs.field(validator=CalendarDate(), converter=to_pendulum_date)
+    end: pendulum.Date | None = attrs.field(
+        default=None,
+        validator=CalendarDate(optional=True),
+        converter=attrs.Converter(_one_day_end, takes_self=True),  # type: ignore[misc]
+    )
+    raw: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end <= self.start:
+        if self.end is not None and self.end < self.start:
             raise _checks.FieldError(
-                "end", self.end, f"is not after start {self.start.isoformat()!r}"
+                "end", self.end, f"is before start {_checks.short_repr(self.start)}"
             )
 
     @property
@@ -91,15 +118,24 @@ class TimeSpan:
     .. versionadded:: 0.1.0
     """
 
-    start: pendulum.DateTime = attrs.field(validator=_checks.aware_datetime, eq=_checks.instant_key)
-    end: pendulum.DateTime | None = attrs.field(
-        default=None, validator=_checks.optional_aware_datetime, eq=_checks.instant_key
+    start: pendulum.DateTime = attrs.field(
+        validator=ZonedDateTime(), converter=to_pendulum_datetime, eq=_checks.instant_key
     )
-    raw: str | None = attrs.field(default=None, validator=_checks.optional_text, kw_only=True)
+    end: pendulum.DateTime | None = attrs.field(
+        default=None,
+        validator=ZonedDateTime(optional=True),
+        converter=to_pendulum_datetime_optional,
+        eq=_checks.instant_key,
+    )
+    raw: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise _checks.FieldError("end", self.end, f"is before start {self.start.isoformat()!r}")
+            raise _checks.FieldError(
+                "end", self.end, f"is before start {_checks.short_repr(self.start)}"
+            )
 
     @property
     def earliest(self) -> pendulum.Date:
@@ -111,11 +147,6 @@ class TimeSpan:
         """The calendar day of :attr:`end` (or :attr:`start`), in its own time zone."""
         last = self.start if self.end is None else self.end
         return pendulum.Date(last.year, last.month, last.day)
-
-
-def _month(inst: PartialDate, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _checks.int_between(1, 12)(inst, attribute, value)
 
 
 @attrs.frozen
@@ -137,9 +168,11 @@ class PartialDate:
     .. versionadded:: 0.1.0
     """
 
-    year: int = attrs.field(validator=_checks.int_between(MIN_YEAR, MAX_YEAR))
-    month: int | None = attrs.field(default=None, validator=_month)
-    raw: str | None = attrs.field(default=None, validator=_checks.optional_text, kw_only=True)
+    year: int = attrs.field(validator=Integer(MIN_YEAR, MAX_YEAR))
+    month: int | None = attrs.field(default=None, validator=Integer(1, 12, optional=True))
+    raw: str | None = attrs.field(
+        default=None, validator=Text(optional=True), converter=nfc_optional, kw_only=True
+    )
 
     @property
     def earliest(self) -> pendulum.Date:
