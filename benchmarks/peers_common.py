@@ -1,14 +1,15 @@
 """What the pydantic and msgspec peer models share: constraints, reference data, time parsing.
 
 The peers check exactly what coopmodel checks, and read every setting from
-coopmodel rather than repeating it: the patterns, lengths and bounds come
-from one table, :data:`RULES`, built from coopmodel's own definitions; the
-reference data is coopmodel's (its ISO 3166-1 codes, its area vocabulary);
-URLs go through the same fast-path pattern and the same fallback as
-coopmodel's validator.  :mod:`peers_pydantic` and :mod:`peers_msgspec` turn
-each rule into their own form (``StringConstraints``/``Field``, ``Meta``).
-Time zones come from the standard library's :mod:`zoneinfo`, as a pydantic
-or msgspec user would write it.
+coopmodel rather than repeating it: :data:`RULES` holds the settings of every
+field of every public class (pattern, lengths, bounds, choices), read from
+the constraint object that is the field's validator (``attrs.fields(cls)``);
+the reference data is coopmodel's (its ISO 3166-1 codes, its area
+vocabulary, its zone names); URLs and text are checked with coopmodel's own
+patterns.  :mod:`peers_pydantic` and :mod:`peers_msgspec` turn each rule into
+their own form (``StringConstraints``/``Field``, ``Meta``).  Time zones come
+from the standard library's :mod:`zoneinfo`, as a pydantic or msgspec user
+would write it.
 """
 
 from __future__ import annotations
@@ -18,87 +19,104 @@ import functools
 import re
 import zoneinfo
 from typing import Final, NamedTuple
-from urllib.parse import urlsplit
+
+import attrs
 
 import coopmodel as cm
-from coopmodel._model import _areas, _checks, _forum, _identity, _meeting, _party, _source, _time
+from coopmodel._model import _constraints, _forum, _identity, _party
+from coopmodel._model._registry import PUBLIC_CLASSES
 
 
 class Rule(NamedTuple):
-    """The settings of one constrained field, as coopmodel defines them."""
+    """The settings of one field, as its coopmodel constraint holds them."""
 
+    kind: str
+    """The constraint's kind: ``"text"``, ``"pattern"``, ``"integer"``, ``"url"``..."""
+    optional: bool
     pattern: str | None = None
     """A Python regular expression the whole value must match (no anchors)."""
     min_length: int | None = None
     max_length: int | None = None
     minimum: float | None = None
     maximum: float | None = None
+    choices: frozenset[object] | None = None
 
     def anchored(self, end: str) -> str | None:
-        """:attr:`pattern` anchored for a search, with *end* as the end anchor.
+        r""":attr:`pattern` anchored for a search, with *end* as the end anchor.
 
-        ``\\Z`` for Python's :mod:`re` (where ``$`` also matches before a final
-        newline), ``$`` for the Rust and ECMA engines (where it does not).
+        ``\Z`` for Python's :mod:`re` (where ``$`` also matches before a final
+        newline), ``$`` for the Rust engine of pydantic (where it does not).
+        coopmodel's own JSON Schema form, ``(?![\s\S])``, is a look-ahead,
+        which the Rust engine does not support.
         """
         return None if self.pattern is None else f"^(?:{self.pattern}){end}"
 
 
-def _unanchored(pattern: str) -> str:
-    """``^...$`` as coopmodel writes it (and matches it with ``fullmatch``) to ``...``."""
-    return pattern.removeprefix("^").removesuffix("$")
+def _rule(constraint: _constraints.Constraint) -> Rule:
+    if isinstance(constraint, _party.PartyCode):
+        # A state's code is a country code, any other party's an organization code.
+        pattern: str | None = _party.ORGANIZATION_CODE.pattern
+        choices: tuple[object, ...] | None = _party.CountryCode().choices
+    else:
+        pattern = getattr(constraint, "pattern", None)
+        choices = getattr(constraint, "choices", None)
+    return Rule(
+        kind=constraint.kind,
+        optional=constraint.optional,
+        pattern=pattern,
+        min_length=getattr(constraint, "min_items", None) or None,
+        max_length=getattr(constraint, "max_length", None),
+        minimum=getattr(constraint, "minimum", None),
+        maximum=getattr(constraint, "maximum", None),
+        choices=None if choices is None else frozenset(choices),
+    )
 
 
 def _rules() -> dict[tuple[type, str], Rule]:
-    """The constrained fields of coopmodel's classes, with their settings."""
-    slug = Rule(_unanchored(_checks.SLUG_PATTERN), max_length=_checks.SLUG_MAX_LENGTH)
-    language = Rule(_unanchored(_checks.LANGUAGE_PATTERN))
     return {
-        (cm.Meeting, "id"): slug,
-        (cm.Forum, "id"): slug,
-        (cm.Source, "language"): language,
-        (cm.Statement, "language"): language,
-        (cm.ExternalId, "scheme"): Rule(_unanchored(_identity.SCHEME_PATTERN)),
-        (cm.CooperationArea, "code"): Rule(
-            _unanchored(_areas.AREA_CODE_PATTERN), max_length=_areas.AREA_CODE_MAX_LENGTH
-        ),
-        (cm.Party, "code"): Rule(_unanchored(_party.ORGANIZATION_CODE_PATTERN)),
-        (cm.Meeting, "session"): Rule(minimum=1, maximum=_meeting.MAX_SESSION),
-        (cm.PartialDate, "year"): Rule(minimum=_time.MIN_YEAR, maximum=_time.MAX_YEAR),
-        (cm.PartialDate, "month"): Rule(minimum=1, maximum=12),
-        (cm.Coordinates, "latitude"): Rule(minimum=-90.0, maximum=90.0),
-        (cm.Coordinates, "longitude"): Rule(minimum=-180.0, maximum=180.0),
-        (cm.Source, "url"): Rule(max_length=_source.URL_MAX_LENGTH),
+        (cls, field.alias): _rule(_constraints.constraint_of(field))
+        for cls in PUBLIC_CLASSES
+        for field in attrs.fields(cls)
     }
 
 
-#: Every constrained field of coopmodel, by ``(class, field name)``.
+#: The settings of every field of coopmodel's public classes, by ``(class,
+#: JSON key)``: ``RULES[cm.Meeting, "session"].maximum`` is ``2**53 - 1``.
 RULES: Final = _rules()
 
-#: Text: at least one character that is not white space.  Searched, not
-#: matched; Python's ``\S`` is exactly ``not str.isspace()``.
-NOT_BLANK: Final = r"\S"
+
+def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(
+        f"\\u{low:04X}" if low == high else f"\\u{low:04X}-\\u{high:04X}" for low, high in ranges
+    )
+
+
+_FORBIDDEN: Final = _ranges(_constraints.FORBIDDEN)
+_INVISIBLE: Final = _ranges(_constraints.INVISIBLE)
+#: coopmodel's text, for Python's :mod:`re` (msgspec): its JSON Schema pattern,
+#: a visible character and no control character.
+TEXT_PYTHON: Final = _constraints.TEXT_PATTERN
+#: The same for pydantic's Rust engine, without the look-ahead it does not
+#: support: no control character, and one that is neither a control nor invisible.
+TEXT_RUST: Final = f"^[^{_FORBIDDEN}]*[^{_INVISIBLE}{_FORBIDDEN}][^{_FORBIDDEN}]*$"
 #: A Wikidata identifier, the value of an ``ExternalId`` whose scheme is ``wikidata``.
-WIKIDATA: Final = re.compile(_identity._WIKIDATA.pattern)  # noqa: SLF001
-#: The URLs coopmodel passes without ``urlsplit``: the same fast path for the peers.
-PLAIN_URL: Final = re.compile(_source._PLAIN_URL.pattern)  # noqa: SLF001
+WIKIDATA: Final = re.compile(f"(?:{_identity.WIKIDATA_ID.pattern})\\Z")
 MAX_FORUM_DEPTH: Final = _forum.MAX_FORUM_DEPTH
 
-ALPHA3: Final = _party._alpha3_codes()  # noqa: SLF001
+ALPHA3: Final = RULES[cm.Place, "country"].choices or frozenset()
 AREA_CODES: Final = frozenset(cm.vocabulary())
-URL_MAX: Final = RULES[cm.Source, "url"].max_length or 0
+ZONES: Final = _constraints.zone_names()
 _ORGANIZATION_CODE: Final = re.compile(RULES[cm.Party, "code"].anchored(r"\Z") or "")
 
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATETIME = re.compile(
-    r"(?P<base>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?P<offset>Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)?)"
-    r"(?:\[(?P<zone>[A-Za-z0-9_+./-]{1,64})\])?"
-)
+_DATE: Final = re.compile(_constraints.DATE_PATTERN)
+_DATETIME: Final = _constraints.DATETIME_GROUPS
 
 
 @functools.lru_cache(maxsize=1024)
 def zone(name: str) -> zoneinfo.ZoneInfo:
+    if name not in ZONES:
+        raise zoneinfo.ZoneInfoNotFoundError(name)
     return zoneinfo.ZoneInfo(name)
 
 
@@ -109,7 +127,12 @@ def parse_date(value: object, cls: type[dt.date] = dt.date) -> dt.date:
 
 
 def parse_datetime(value: object, cls: type[dt.datetime] = dt.datetime) -> dt.datetime:
-    """RFC 9557 text (``...+05:30[Asia/Kolkata]``) to an aware datetime in that zone."""
+    """RFC 9557 text (``...+05:30[Asia/Kolkata]``) to an aware datetime in that zone.
+
+    What coopmodel checks: its pattern, an offset, a zone of its list whose
+    offset at that instant is the one written, an instant within the years 1
+    to 9999.
+    """
     if type(value) is not str:
         raise TypeError(f"{value!r} is not a string")
     match = _DATETIME.fullmatch(value)
@@ -117,15 +140,13 @@ def parse_datetime(value: object, cls: type[dt.datetime] = dt.datetime) -> dt.da
         raise ValueError(f"{value!r} is not an RFC 3339 date-time with an offset")
     parsed = dt.datetime.fromisoformat(match["base"])
     name = match["zone"]
-    if name is None:
-        local = parsed
-    else:
-        try:
-            local = parsed.astimezone(zone(name))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError) as error:
-            raise ValueError(f"{value!r}: bad time zone {name!r}") from error
-        if local.utcoffset() != parsed.utcoffset():
-            raise ValueError(f"{value!r}: the offset does not match {name}")
+    try:
+        utc = parsed.astimezone(dt.UTC)
+        local = parsed if name is None else utc.astimezone(zone(name))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError) as error:
+        raise ValueError(f"{value!r}: bad time zone or out of range") from error
+    if name is not None and local.utcoffset() != parsed.utcoffset():
+        raise ValueError(f"{value!r}: the offset does not match {name}")
     if cls is dt.datetime:
         return local
     return cls(
@@ -140,23 +161,20 @@ def format_datetime(value: dt.datetime) -> str:
     return text if key is None else f"{text}[{key}]"
 
 
-def check_url(value: str | None) -> None:
-    """What coopmodel's ``Source.url`` validator checks, in the same order."""
-    if value is None:
+def check_updated(published: dt.date | None, updated: dt.date | None) -> None:
+    """A source's ``updated`` is not before its ``published`` (days compared if either is one)."""
+    if published is None or updated is None:
         return
-    if len(value) > URL_MAX:
-        raise ValueError(f"{value!r} is longer than {URL_MAX} characters")
-    if PLAIN_URL.fullmatch(value) is not None:
-        return
-    if not value.isascii() or not value.isprintable() or " " in value:
-        raise ValueError(f"{value!r} is not an absolute http(s) URL")
-    try:
-        parts = urlsplit(value)
-        _ = parts.port
-    except ValueError as error:
-        raise ValueError(f"{value!r} is not an absolute http(s) URL") from error
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise ValueError(f"{value!r} is not an absolute http(s) URL")
+    if isinstance(published, dt.datetime) and isinstance(updated, dt.datetime):
+        early = updated < published
+    else:
+        early = _day(updated) < _day(published)
+    if early:
+        raise ValueError(f"updated {updated} is before published {published}")
+
+
+def _day(value: dt.date) -> dt.date:
+    return dt.date(value.year, value.month, value.day)
 
 
 def check_party_code(kind: str, code: str) -> None:

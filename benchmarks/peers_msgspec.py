@@ -7,8 +7,13 @@ same patterns and ranges through ``Meta``, the same cross-field checks in
 not the RFC 9557 ``[Zone]`` suffix, so zoned times are custom types read by a
 ``dec_hook`` and written by an ``enc_hook`` (stdlib :mod:`zoneinfo`).
 
-One difference in the peers' favour: a meeting without ``parties`` keeps an
-empty tuple here, where coopmodel fills in the forum's parties.
+Every pattern, length and bound comes from coopmodel's constraint objects
+through :data:`peers_common.RULES`.  ``status`` and ``parties``, which
+coopmodel writes even at their default, are ``UNSET`` when a document leaves
+them out, so that ``omit_defaults`` writes back what was read.
+
+One difference in the peers' favour: a meeting without ``parties`` keeps
+nothing here, where coopmodel falls back to the forum's parties.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ def constrained(base: type, cls: type, name: str) -> Any:
     ]
 
 
-Text = Annotated[str, Meta(min_length=1, pattern=common.NOT_BLANK)]
+Text = Annotated[str, Meta(pattern=common.TEXT_PYTHON)]
+Url = constrained(str, cm.Source, "url")
 MeetingId = constrained(str, cm.Meeting, "id")
 ForumId = constrained(str, cm.Forum, "id")
 SourceLanguage = constrained(str, cm.Source, "language")
@@ -147,8 +153,8 @@ class DateSpan(Tagged, frozen=True, tag="date_span"):
     raw: Text | None = None
 
     def __post_init__(self) -> None:
-        if self.end is not None and self.end <= self.start:
-            raise ValueError("end is not after start")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
 
 
 class TimeSpan(Tagged, frozen=True, tag="time_span"):
@@ -202,6 +208,7 @@ class Forum(Model, frozen=True):
     parties: tuple[Party, ...] = ()
     acronym: Text | None = None
     parent: Forum | None = None
+    convener: TaggedParty | Organization | None = None
     identifiers: tuple[ExternalId, ...] = ()
 
     def __post_init__(self) -> None:
@@ -222,7 +229,7 @@ class CooperationArea(Model, frozen=True):
 class Source(Model, frozen=True):
     publisher: Text
     title: Text
-    url: str | None = None
+    url: Url | None = None
     agency: Text | None = None
     syndicated: bool = False
     byline: Text | None = None
@@ -234,7 +241,7 @@ class Source(Model, frozen=True):
     note: Text | None = None
 
     def __post_init__(self) -> None:
-        common.check_url(self.url)
+        common.check_updated(self.published, self.updated)
 
 
 class Statement(Model, frozen=True):
@@ -256,17 +263,30 @@ class ContextEvent(Model, frozen=True):
     when: When | None = None
 
 
+class ScheduleChange(Model, frozen=True):
+    planned: When | None = None
+    reason: Text | None = None
+    announced: When | None = None
+
+    def __post_init__(self) -> None:
+        if self.planned is None and self.reason is None and self.announced is None:
+            raise ValueError("a schedule change needs a planned date, a reason or an announcement")
+
+
 class Meeting(Model, frozen=True):
     schema_version: Literal[1]
     id: MeetingId
     title: Text
     forum: Forum
     sources: Annotated[tuple[Source, ...], Meta(min_length=1)]
-    status: cm.MeetingStatus = cm.MeetingStatus.HELD
+    # Written always, as coopmodel writes them: UNSET (not the default) when
+    # the document leaves them out, so that omit_defaults keeps what was read.
+    status: cm.MeetingStatus | msgspec.UnsetType = msgspec.UNSET
     session: Session | None = None
     when: When | None = None
+    schedule_change: ScheduleChange | None = None
     location: Place | None = None
-    parties: tuple[Party, ...] = ()
+    parties: tuple[Party, ...] | msgspec.UnsetType = msgspec.UNSET
     participants: tuple[Actor, ...] = ()
     areas: tuple[CooperationArea, ...] = ()
     statements: tuple[Statement, ...] = ()

@@ -7,8 +7,13 @@ RFC 9557 ``[Zone]`` suffix read and written by plain validators and
 serializers (stdlib :mod:`zoneinfo`).  Decode with ``Meeting.model_validate_json``,
 encode with :func:`encode`.
 
+Every pattern, length and bound comes from coopmodel's constraint objects
+through :data:`peers_common.RULES`.  Encoding leaves out the fields the
+document did not give (``exclude_unset``), which writes coopmodel's JSON form:
+defaults left out, ``status`` and ``parties`` written as read.
+
 One difference in the peers' favour: a meeting without ``parties`` keeps an
-empty tuple here, where coopmodel fills in the forum's parties.
+empty tuple here, where coopmodel falls back to the forum's parties.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ def constrained(base: type, cls: type, name: str) -> Any:
     return Annotated[base, Field(ge=rule.minimum, le=rule.maximum)]
 
 
-Text = Annotated[str, StringConstraints(min_length=1, pattern=common.NOT_BLANK)]
+Text = Annotated[str, StringConstraints(pattern=common.TEXT_RUST)]
+Url = constrained(str, cm.Source, "url")
 MeetingId = constrained(str, cm.Meeting, "id")
 ForumId = constrained(str, cm.Forum, "id")
 SourceLanguage = constrained(str, cm.Source, "language")
@@ -143,8 +149,8 @@ class DateSpan(Model):
 
     @model_validator(mode="after")
     def _order(self) -> Self:
-        if self.end is not None and self.end <= self.start:
-            raise ValueError("end is not after start")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
         return self
 
 
@@ -205,6 +211,7 @@ class Forum(Model):
     parties: tuple[Party, ...] = ()
     acronym: Text | None = None
     parent: Forum | None = None
+    convener: Affiliation | None = None
     identifiers: tuple[ExternalId, ...] = ()
 
     @model_validator(mode="after")
@@ -229,7 +236,7 @@ class CooperationArea(Model):
 class Source(Model):
     publisher: Text
     title: Text
-    url: str | None = None
+    url: Url | None = None
     agency: Text | None = None
     syndicated: bool = False
     byline: Text | None = None
@@ -241,8 +248,8 @@ class Source(Model):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _url(self) -> Self:
-        common.check_url(self.url)
+    def _updated(self) -> Self:
+        common.check_updated(self.published, self.updated)
         return self
 
 
@@ -265,6 +272,18 @@ class ContextEvent(Model):
     when: When | None = None
 
 
+class ScheduleChange(Model):
+    planned: When | None = None
+    reason: Text | None = None
+    announced: When | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if self.planned is None and self.reason is None and self.announced is None:
+            raise ValueError("a schedule change needs a planned date, a reason or an announcement")
+        return self
+
+
 class Meeting(Model):
     schema_version: Literal[1]
     id: MeetingId
@@ -274,6 +293,7 @@ class Meeting(Model):
     status: cm.MeetingStatus = cm.MeetingStatus.HELD
     session: Session | None = None
     when: When | None = None
+    schedule_change: ScheduleChange | None = None
     location: Place | None = None
     parties: tuple[Party, ...] = ()
     participants: tuple[Actor, ...] = ()
@@ -289,4 +309,4 @@ def decode(data: bytes) -> Meeting:
 
 
 def encode(meeting: Meeting) -> bytes:
-    return meeting.model_dump_json(exclude_defaults=True).encode()
+    return meeting.model_dump_json(exclude_unset=True).encode()

@@ -13,12 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import coopmodel as cm
+from coopmodel._model._registry import PUBLIC_CLASSES as REGISTRY_CLASSES
 
 pytest.importorskip("pydantic")
 pytest.importorskip("msgspec")
@@ -80,6 +82,7 @@ FORUM_ID = ("forum", "id")
 SESSION = ("session",)
 URL = ("sources", 0, "url")
 AREA_CODE = ("areas", 0, "code")
+TITLE = ("title",)
 
 REFUSED = [
     pytest.param(ID, "Not A Slug", id="slug with spaces and capitals"),
@@ -98,6 +101,9 @@ REFUSED = [
     pytest.param(AREA_CODE, "Minerals..x", id="area code not dotted lowercase words"),
     pytest.param(AREA_CODE, "minerals.rare_earths\n", id="area code with a trailing newline"),
     pytest.param(AREA_CODE, "minerals.unobtainium", id="area code not in the vocabulary"),
+    pytest.param(TITLE, "\u200b\u3164 ", id="text of invisible characters only"),
+    pytest.param(TITLE, "Talks\x01", id="text with a control character"),
+    pytest.param(TITLE, "", id="empty text"),
 ]
 
 ACCEPTED = [
@@ -108,6 +114,7 @@ ACCEPTED = [
     pytest.param(URL, "https://example.com/" + "a" * 2028, id="URL of 2048 characters"),
     pytest.param(URL, "http://user@example.com:8080/a?b#c", id="URL past the fast path"),
     pytest.param(AREA_CODE, "minerals.rare_earths", id="area code in the vocabulary"),
+    pytest.param(TITLE, "Talks\tin Delhi\n", id="text with a tab and a line feed"),
 ]
 
 
@@ -147,17 +154,31 @@ _URL_LIKE = st.builds(
 )
 
 
+_TEXT_LIKE = st.text(
+    st.characters(exclude_categories=("Cs",)) | st.sampled_from("\u200b\u3164\ufeff\x85\x1c"),
+    max_size=6,
+)
+
+
 @given(
-    field=st.sampled_from([ID, FORUM_ID, SESSION, URL, AREA_CODE]),
+    field=st.sampled_from([ID, FORUM_ID, SESSION, URL, AREA_CODE, TITLE]),
     slug=_SLUG_LIKE,
     session=st.integers(min_value=-2, max_value=2**54) | st.sampled_from([MAX_SESSION, 2**53]),
     area=_AREA_LIKE,
     url=_URL_LIKE,
+    text=_TEXT_LIKE,
 )
 def test_the_peers_agree_with_coopmodel_on_generated_values(
-    field: tuple[str | int, ...], slug: str, session: int, area: str, url: str
+    field: tuple[str | int, ...], slug: str, session: int, area: str, url: str, text: str
 ) -> None:
-    value = {ID: slug, FORUM_ID: slug, SESSION: session, URL: url, AREA_CODE: area}[field]
+    value = {
+        ID: slug,
+        FORUM_ID: slug,
+        SESSION: session,
+        URL: url,
+        AREA_CODE: area,
+        TITLE: text,
+    }[field]
     verdicts = _verdicts(_with(field, value))
     assert len(set(verdicts.values())) == 1, (field, value, verdicts)
 
@@ -169,4 +190,25 @@ def test_the_rules_are_coopmodels() -> None:
     assert rules[cm.Meeting, "session"].maximum == MAX_SESSION
     assert rules[cm.Forum, "id"] == rules[cm.Meeting, "id"]
     assert rules[cm.CooperationArea, "code"].max_length == 128
-    assert peers_common.URL_MAX == 2048
+    assert rules[cm.Source, "url"].max_length == 2048
+    assert rules[cm.Meeting, "sources"].min_length == 1
+    assert "IND" in (rules[cm.Place, "country"].choices or ())
+
+
+def test_every_text_field_has_the_rule_the_peers_use_for_all() -> None:
+    # The peers write one Text type for every text field: right only while
+    # no text field of coopmodel has a setting of its own (a length bound).
+    texts = {key: rule for key, rule in peers_common.RULES.items() if rule.kind == "text"}
+    assert (cm.Meeting, "title") in texts
+    assert {rule._replace(optional=False) for rule in texts.values()} == {
+        peers_common.Rule("text", optional=False)
+    }
+
+
+@pytest.mark.parametrize("cls", REGISTRY_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_field_of_coopmodel_is_in_both_peer_models(cls: type) -> None:
+    expected = {field.alias for field in attrs.fields(cls)}
+    pydantic_fields = set(getattr(peers_pydantic, cls.__name__).model_fields)
+    msgspec_fields = set(getattr(peers_msgspec, cls.__name__).__struct_fields__)
+    assert pydantic_fields - {"type", "schema_version"} == expected
+    assert msgspec_fields - {"schema_version"} == expected
