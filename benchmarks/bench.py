@@ -828,6 +828,8 @@ def compare(args: argparse.Namespace) -> int:
         + ", ".join(f"{size:,}" for size in sizes)
         + f" meetings; memory over {min(args.memory_sample, count):,} meetings"
     )
+    if "on" in modes and not hasattr(_io, "gc_paused"):
+        print("note: coopmodel's read_jsonl pause could not be switched off: 'GC on' keeps it")
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="coopmodel-bench-") as directory:
         for kind in kinds:
