@@ -1,10 +1,15 @@
-"""A deterministic corpus of varied, realistic meetings for the benchmark.
+"""Deterministic corpora of varied, realistic meetings for the benchmark.
 
-Seeded :mod:`random` only (no hypothesis): the same seed and size give the
-same bytes on every machine.  Each meeting has about a dozen areas from the
-shipped vocabulary, two statements, context events, one to three sources and
-timestamps in several IANA zones, and is about 3 KB of JSON.  The JSON Lines
-are written by coopmodel itself, so every line is coopmodel's canonical form.
+Seeded :mod:`random` only (no hypothesis): the same seed, size and kind give
+the same bytes on every machine.  Each meeting has about a dozen areas from
+the shipped vocabulary, two statements, context events, one to three sources
+and timestamps in several IANA zones, and is about 4 KB of JSON.  The kinds
+(:data:`KINDS`) differ in how much reference data recurs: ``repetitive`` (the
+original corpus, byte for byte: a fixed pool of forums, parties, ministries
+and venues), ``mix`` (parties, ministries and vocabulary areas recur, forums
+grow as a news feed's do, details and venues mostly do not) and ``fresh``
+(nothing recurs from one meeting to the next).  :class:`SharingCount` counts
+how much does.
 """
 
 from __future__ import annotations
