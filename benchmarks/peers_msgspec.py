@@ -7,8 +7,13 @@ same patterns and ranges through ``Meta``, the same cross-field checks in
 not the RFC 9557 ``[Zone]`` suffix, so zoned times are custom types read by a
 ``dec_hook`` and written by an ``enc_hook`` (stdlib :mod:`zoneinfo`).
 
-One difference in the peers' favour: a meeting without ``parties`` keeps an
-empty tuple here, where coopmodel fills in the forum's parties.
+Every pattern, length and bound comes from coopmodel's constraint objects
+through :data:`peers_common.RULES`.  ``status`` and ``parties``, which
+coopmodel writes even at their default, are ``UNSET`` when a document leaves
+them out, so that ``omit_defaults`` writes back what was read.
+
+One difference in the peers' favour: a meeting without ``parties`` keeps
+nothing here, where coopmodel falls back to the forum's parties.
 """
 
 from __future__ import annotations
@@ -22,11 +27,39 @@ from msgspec import Meta, Struct
 
 import coopmodel as cm
 
-Text = Annotated[str, Meta(min_length=1, pattern=common.NOT_BLANK)]
-Slug = Annotated[str, Meta(max_length=common.SLUG_MAX, pattern=common.SLUG)]
-Language = Annotated[str, Meta(pattern=common.LANGUAGE)]
-AreaCode = Annotated[str, Meta(max_length=common.AREA_CODE_MAX, pattern=common.AREA_CODE)]
-Scheme = Annotated[str, Meta(pattern=common.SCHEME)]
+
+def constrained(base: type, cls: type, name: str) -> Any:
+    """*base* with the constraints of coopmodel's ``cls.name``, as msgspec writes them.
+
+    msgspec searches patterns with Python's :mod:`re`, where ``$`` also
+    matches before a final newline: the pattern ends in ``\\Z`` instead.
+    """
+    rule = common.RULES[cls, name]
+    return Annotated[
+        base,
+        Meta(
+            pattern=rule.anchored(r"\Z"),
+            min_length=rule.min_length,
+            max_length=rule.max_length,
+            ge=rule.minimum,
+            le=rule.maximum,
+        ),
+    ]
+
+
+Text = Annotated[str, Meta(pattern=common.TEXT_PYTHON)]
+Url = constrained(str, cm.Source, "url")
+MeetingId = constrained(str, cm.Meeting, "id")
+ForumId = constrained(str, cm.Forum, "id")
+SourceLanguage = constrained(str, cm.Source, "language")
+StatementLanguage = constrained(str, cm.Statement, "language")
+AreaCode = constrained(str, cm.CooperationArea, "code")
+Scheme = constrained(str, cm.ExternalId, "scheme")
+Session = constrained(int, cm.Meeting, "session")
+Year = constrained(int, cm.PartialDate, "year")
+Month = constrained(int, cm.PartialDate, "month")
+Latitude = constrained(float, cm.Coordinates, "latitude")
+Longitude = constrained(float, cm.Coordinates, "longitude")
 
 
 class Instant:
@@ -120,8 +153,8 @@ class DateSpan(Tagged, frozen=True, tag="date_span"):
     raw: Text | None = None
 
     def __post_init__(self) -> None:
-        if self.end is not None and self.end <= self.start:
-            raise ValueError("end is not after start")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
 
 
 class TimeSpan(Tagged, frozen=True, tag="time_span"):
@@ -135,8 +168,8 @@ class TimeSpan(Tagged, frozen=True, tag="time_span"):
 
 
 class PartialDate(Tagged, frozen=True, tag="partial_date"):
-    year: Annotated[int, Meta(ge=1, le=9999)]
-    month: Annotated[int, Meta(ge=1, le=12)] | None = None
+    year: Year
+    month: Month | None = None
     raw: Text | None = None
 
 
@@ -144,8 +177,8 @@ When = DateSpan | TimeSpan | PartialDate
 
 
 class Coordinates(Model, frozen=True):
-    latitude: Annotated[float, Meta(ge=-90.0, le=90.0)]
-    longitude: Annotated[float, Meta(ge=-180.0, le=180.0)]
+    latitude: Latitude
+    longitude: Longitude
 
 
 class Place(Model, frozen=True):
@@ -169,12 +202,13 @@ class Place(Model, frozen=True):
 
 
 class Forum(Model, frozen=True):
-    id: Slug
+    id: ForumId
     name: Text
     kind: cm.ForumKind
     parties: tuple[Party, ...] = ()
     acronym: Text | None = None
     parent: Forum | None = None
+    convener: TaggedParty | Organization | None = None
     identifiers: tuple[ExternalId, ...] = ()
 
     def __post_init__(self) -> None:
@@ -195,7 +229,7 @@ class CooperationArea(Model, frozen=True):
 class Source(Model, frozen=True):
     publisher: Text
     title: Text
-    url: str | None = None
+    url: Url | None = None
     agency: Text | None = None
     syndicated: bool = False
     byline: Text | None = None
@@ -203,11 +237,11 @@ class Source(Model, frozen=True):
     published: Instant | None = None
     updated: Instant | None = None
     retrieved: ZonedDateTime | None = None
-    language: Language | None = None
+    language: SourceLanguage | None = None
     note: Text | None = None
 
     def __post_init__(self) -> None:
-        common.check_url(self.url)
+        common.check_updated(self.published, self.updated)
 
 
 class Statement(Model, frozen=True):
@@ -216,7 +250,7 @@ class Statement(Model, frozen=True):
     text: Text
     verbatim: bool = False
     issued: When | None = None
-    language: Language | None = None
+    language: StatementLanguage | None = None
     source: Source | None = None
 
 
@@ -229,17 +263,30 @@ class ContextEvent(Model, frozen=True):
     when: When | None = None
 
 
+class ScheduleChange(Model, frozen=True):
+    planned: When | None = None
+    reason: Text | None = None
+    announced: When | None = None
+
+    def __post_init__(self) -> None:
+        if self.planned is None and self.reason is None and self.announced is None:
+            raise ValueError("a schedule change needs a planned date, a reason or an announcement")
+
+
 class Meeting(Model, frozen=True):
     schema_version: Literal[1]
-    id: Slug
+    id: MeetingId
     title: Text
     forum: Forum
     sources: Annotated[tuple[Source, ...], Meta(min_length=1)]
-    status: cm.MeetingStatus = cm.MeetingStatus.HELD
-    session: Annotated[int, Meta(ge=1)] | None = None
+    # Written always, as coopmodel writes them: UNSET (not the default) when
+    # the document leaves them out, so that omit_defaults keeps what was read.
+    status: cm.MeetingStatus | msgspec.UnsetType = msgspec.UNSET
+    session: Session | None = None
     when: When | None = None
+    schedule_change: ScheduleChange | None = None
     location: Place | None = None
-    parties: tuple[Party, ...] = ()
+    parties: tuple[Party, ...] | msgspec.UnsetType = msgspec.UNSET
     participants: tuple[Actor, ...] = ()
     areas: tuple[CooperationArea, ...] = ()
     statements: tuple[Statement, ...] = ()

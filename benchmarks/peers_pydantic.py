@@ -7,14 +7,19 @@ RFC 9557 ``[Zone]`` suffix read and written by plain validators and
 serializers (stdlib :mod:`zoneinfo`).  Decode with ``Meeting.model_validate_json``,
 encode with :func:`encode`.
 
+Every pattern, length and bound comes from coopmodel's constraint objects
+through :data:`peers_common.RULES`.  Encoding leaves out the fields the
+document did not give (``exclude_unset``), which writes coopmodel's JSON form:
+defaults left out, ``status`` and ``parties`` written as read.
+
 One difference in the peers' favour: a meeting without ``parties`` keeps an
-empty tuple here, where coopmodel fills in the forum's parties.
+empty tuple here, where coopmodel falls back to the forum's parties.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 import peers_common as common
 from pydantic import (
@@ -29,13 +34,35 @@ from pydantic import (
 
 import coopmodel as cm
 
-Text = Annotated[str, StringConstraints(min_length=1, pattern=common.NOT_BLANK)]
-Slug = Annotated[str, StringConstraints(max_length=common.SLUG_MAX, pattern=common.SLUG)]
-Language = Annotated[str, StringConstraints(pattern=common.LANGUAGE)]
-AreaCode = Annotated[
-    str, StringConstraints(max_length=common.AREA_CODE_MAX, pattern=common.AREA_CODE)
-]
-Scheme = Annotated[str, StringConstraints(pattern=common.SCHEME)]
+
+def constrained(base: type, cls: type, name: str) -> Any:
+    """*base* with the constraints of coopmodel's ``cls.name``, as pydantic writes them.
+
+    pydantic matches patterns with the Rust engine, where ``$`` is the end of
+    the text: the anchored pattern means what coopmodel's ``fullmatch`` does.
+    """
+    rule = common.RULES[cls, name]
+    if base is str:
+        constraints = StringConstraints(
+            pattern=rule.anchored("$"), min_length=rule.min_length, max_length=rule.max_length
+        )
+        return Annotated[str, constraints]
+    return Annotated[base, Field(ge=rule.minimum, le=rule.maximum)]
+
+
+Text = Annotated[str, StringConstraints(pattern=common.TEXT_RUST)]
+Url = constrained(str, cm.Source, "url")
+MeetingId = constrained(str, cm.Meeting, "id")
+ForumId = constrained(str, cm.Forum, "id")
+SourceLanguage = constrained(str, cm.Source, "language")
+StatementLanguage = constrained(str, cm.Statement, "language")
+AreaCode = constrained(str, cm.CooperationArea, "code")
+Scheme = constrained(str, cm.ExternalId, "scheme")
+Session = constrained(int, cm.Meeting, "session")
+Year = constrained(int, cm.PartialDate, "year")
+Month = constrained(int, cm.PartialDate, "month")
+Latitude = constrained(float, cm.Coordinates, "latitude")
+Longitude = constrained(float, cm.Coordinates, "longitude")
 
 
 def _instant(value: object) -> dt.date:
@@ -122,8 +149,8 @@ class DateSpan(Model):
 
     @model_validator(mode="after")
     def _order(self) -> Self:
-        if self.end is not None and self.end <= self.start:
-            raise ValueError("end is not after start")
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
         return self
 
 
@@ -142,8 +169,8 @@ class TimeSpan(Model):
 
 class PartialDate(Model):
     type: Literal["partial_date"]
-    year: Annotated[int, Field(ge=1, le=9999)]
-    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    year: Year
+    month: Month | None = None
     raw: Text | None = None
 
 
@@ -151,8 +178,8 @@ When = Annotated[DateSpan | TimeSpan | PartialDate, Field(discriminator="type")]
 
 
 class Coordinates(Model):
-    latitude: Annotated[float, Field(ge=-90.0, le=90.0)]
-    longitude: Annotated[float, Field(ge=-180.0, le=180.0)]
+    latitude: Latitude
+    longitude: Longitude
 
 
 class Place(Model):
@@ -178,12 +205,13 @@ class Place(Model):
 
 
 class Forum(Model):
-    id: Slug
+    id: ForumId
     name: Text
     kind: cm.ForumKind
     parties: tuple[Party, ...] = ()
     acronym: Text | None = None
     parent: Forum | None = None
+    convener: Affiliation | None = None
     identifiers: tuple[ExternalId, ...] = ()
 
     @model_validator(mode="after")
@@ -208,7 +236,7 @@ class CooperationArea(Model):
 class Source(Model):
     publisher: Text
     title: Text
-    url: str | None = None
+    url: Url | None = None
     agency: Text | None = None
     syndicated: bool = False
     byline: Text | None = None
@@ -216,12 +244,12 @@ class Source(Model):
     published: Instant | None = None
     updated: Instant | None = None
     retrieved: ZonedDateTime | None = None
-    language: Language | None = None
+    language: SourceLanguage | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _url(self) -> Self:
-        common.check_url(self.url)
+    def _updated(self) -> Self:
+        common.check_updated(self.published, self.updated)
         return self
 
 
@@ -231,7 +259,7 @@ class Statement(Model):
     text: Text
     verbatim: bool = False
     issued: When | None = None
-    language: Language | None = None
+    language: StatementLanguage | None = None
     source: Source | None = None
 
 
@@ -244,15 +272,28 @@ class ContextEvent(Model):
     when: When | None = None
 
 
+class ScheduleChange(Model):
+    planned: When | None = None
+    reason: Text | None = None
+    announced: When | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if self.planned is None and self.reason is None and self.announced is None:
+            raise ValueError("a schedule change needs a planned date, a reason or an announcement")
+        return self
+
+
 class Meeting(Model):
     schema_version: Literal[1]
-    id: Slug
+    id: MeetingId
     title: Text
     forum: Forum
     sources: Annotated[tuple[Source, ...], Field(min_length=1)]
     status: cm.MeetingStatus = cm.MeetingStatus.HELD
-    session: Annotated[int, Field(ge=1)] | None = None
+    session: Session | None = None
     when: When | None = None
+    schedule_change: ScheduleChange | None = None
     location: Place | None = None
     parties: tuple[Party, ...] = ()
     participants: tuple[Actor, ...] = ()
@@ -268,4 +309,4 @@ def decode(data: bytes) -> Meeting:
 
 
 def encode(meeting: Meeting) -> bytes:
-    return meeting.model_dump_json(exclude_defaults=True).encode()
+    return meeting.model_dump_json(exclude_unset=True).encode()
