@@ -7,6 +7,7 @@ the modules behind it are private.
 
 from importlib.metadata import version as _version
 
+from coopmodel._codes import country_code
 from coopmodel._converter import SCHEMA_VERSION, make_converter
 from coopmodel._errors import ErrorDetail, ParseError
 from coopmodel._io import (
@@ -99,6 +100,7 @@ __all__ = [
     "When",
     "__version__",
     "converter",
+    "country_code",
     "from_dict",
     "from_json",
     "json_schema",
