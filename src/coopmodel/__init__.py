@@ -7,6 +7,7 @@ the modules behind it are private.
 
 from importlib.metadata import version as _version
 
+from coopmodel._codes import country_code
 from coopmodel._converter import SCHEMA_VERSION, clear_caches, make_converter, set_sharing
 from coopmodel._errors import MAX_PROBLEMS, ErrorDetail, ParseError
 from coopmodel._io import (
@@ -114,6 +115,7 @@ __all__ = [
     "__version__",
     "clear_caches",
     "converter",
+    "country_code",
     "from_dict",
     "from_json",
     "identity_key",
