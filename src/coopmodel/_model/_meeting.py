@@ -138,7 +138,7 @@ class Meeting:
 
     @property
     def parties(self) -> tuple[Party, ...]:
-        """The parties at the table: those given, or else the forum's."""
+        """The parties at the table (those given, or else the forum's)."""
         parties = self._parties
         return self.forum.parties if parties is None else parties
 
