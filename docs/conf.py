@@ -121,6 +121,8 @@ import attrs
 import pendulum
 import coopmodel
 from coopmodel import *
+from coopmodel.plover import *
+from coopmodel.jsonld import *
 """
 doctest_test_doctest_blocks = "default"
 # Sphinx's default also sets IGNORE_EXCEPTION_DETAIL, which would leave every

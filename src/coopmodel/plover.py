@@ -618,7 +618,9 @@ class _Reader:
         return Source(
             publisher=publisher,
             title=title,
-            url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+            url=url
+            if isinstance(url, str) and url[:8].lower().startswith(("http://", "https://"))
+            else None,
             language=language if isinstance(language, str) and language.isalpha() else None,
             agency=cite.get("corpus") if cite.get("publication") else None,
         )
