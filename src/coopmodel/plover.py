@@ -848,3 +848,8 @@ def _area(reader: _Reader, rid: str, value: Mapping[str, Any]) -> CooperationAre
     except (KeyError, ValueError, TypeError) as error:
         reader.note(rid, EXTENSION_KEY, f"area {dict(value)!r} is not an area: {error}")
         return None
+
+
+def _is_http(url: str) -> bool:
+    """Whether *url* is an http(s) URL (the scheme in any case, as RFC 3986 allows)."""
+    return url[:8].lower().startswith(("http://", "https://"))
