@@ -298,7 +298,8 @@ def normalized(document: dict[str, Any]) -> dict[str, Any]:
     """A meeting document with every default left out, as ``to_dict`` writes it."""
     document = dict(document)
     forum = document.get("forum")
-    document.setdefault("parties", forum.get("parties", []) if isinstance(forum, dict) else [])
+    if document.get("parties") is None:  # missing, or null: the forum's parties
+        document["parties"] = forum.get("parties", []) if isinstance(forum, dict) else []
     if document.get("status") == "held":
         del document["status"]
     return {

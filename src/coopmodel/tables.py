@@ -352,7 +352,9 @@ def _json_or_none(values: tuple[Any, ...], type_: Any) -> str | None:
 
 
 def _micros(value: dt.datetime) -> int:
-    delta = value - _EPOCH
+    # The stdlib subtraction: pendulum's gives a Duration whose parts go through floats
+    # (a microsecond off in the 23rd century).
+    delta = dt.datetime.__sub__(value, _EPOCH)
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 

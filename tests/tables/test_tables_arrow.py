@@ -230,3 +230,23 @@ def test_dataset_reads_years_in_numeric_order(tmp_path: Path) -> None:
     tables.write_dataset(meetings, tmp_path)
     # year=9 comes before year=10, though "year=10" sorts first as text.
     assert [m.id for m in tables.read_parquet(tmp_path)] == ["y9", "y10", "y2025"]
+
+
+def test_microseconds_survive_far_from_the_epoch(tmp_path: Path) -> None:
+    # pendulum's subtraction went through floats: 2242-03-16T11:47:43.000001 came back .000002.
+    when = pendulum.DateTime(2242, 3, 16, 11, 47, 43, 1, tzinfo=pendulum.FixedTimezone(-4140))
+    statement = cm.Statement(
+        issuer=cm.Party.state("ABW"),
+        kind=cm.StatementKind.OFFICIAL_STATEMENT,
+        text="x",
+        issued=cm.TimeSpan(when),
+    )
+    meeting = cm.Meeting(
+        id="far",
+        title="Far",
+        forum=cm.Forum(id="f", name="F", kind=cm.ForumKind.OTHER),
+        sources=[cm.Source(publisher="P", title="T")],
+        statements=[statement],
+    )
+    tables.write_parquet([meeting], tmp_path / "far.parquet")
+    assert tables.read_parquet(tmp_path / "far.parquet") == [meeting]
