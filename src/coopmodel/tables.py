@@ -78,6 +78,7 @@ from coopmodel._model import (
     TimeSpan,
     zone_name,
 )
+from coopmodel._model._constraints import wall_time_in
 
 if TYPE_CHECKING:
     import enum
@@ -695,17 +696,7 @@ class _Reader:
             raise self.fail(
                 i, f"{prefix}_offset", f"is {offset} s, but the zone is at {real} at that instant"
             )
-        return pendulum.DateTime(
-            local.year,
-            local.month,
-            local.day,
-            local.hour,
-            local.minute,
-            local.second,
-            local.microsecond,
-            tzinfo=tz,
-            fold=local.fold,
-        )
+        return wall_time_in(local, tz)
 
     def when(self, prefix: str, i: int) -> DateSpan | TimeSpan | PartialDate | None:
         tag = self.columns[f"{prefix}_type"][i]

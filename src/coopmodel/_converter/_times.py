@@ -21,6 +21,7 @@ from coopmodel._model._constraints import (
     DATE_PATTERN,
     DATETIME_GROUPS,
     DATETIME_PATTERN,
+    wall_time_in,
     zone_names,
 )
 
@@ -129,7 +130,7 @@ def structure_datetime(value: object, _: object = None) -> pendulum.DateTime:
     assert offset is not None  # noqa: S101 - the pattern demands an offset
     name = match["zone"]
     if name is None:
-        tz: dt.tzinfo = _fixed(int(offset.total_seconds()))
+        tz: pendulum.Timezone | pendulum.FixedTimezone = _fixed(int(offset.total_seconds()))
         local = parsed
     else:
         try:
@@ -145,17 +146,7 @@ def structure_datetime(value: object, _: object = None) -> pendulum.DateTime:
                 f"{short_repr(value)} has offset {_offset_text(offset)}, but {name} is at"
                 f" {_offset_text(local.utcoffset())} at that time"
             )
-    return pendulum.DateTime(
-        local.year,
-        local.month,
-        local.day,
-        local.hour,
-        local.minute,
-        local.second,
-        local.microsecond,
-        tzinfo=tz,
-        fold=local.fold,
-    )
+    return wall_time_in(local, tz)
 
 
 def _offset_text(offset: dt.timedelta | None) -> str:

@@ -571,16 +571,23 @@ def to_pendulum_datetime(value: dt.datetime) -> pendulum.DateTime:
         if offset is None or offset.microseconds:
             return value  # type: ignore[return-value] # refused by the check
         new_tz = pendulum.FixedTimezone(int(offset.total_seconds()))
+    return wall_time_in(value, new_tz)
+
+
+def wall_time_in(
+    local: dt.datetime, tz: pendulum.Timezone | pendulum.FixedTimezone
+) -> pendulum.DateTime:
+    """A :class:`pendulum.DateTime` with *local*'s wall time and fold, in *tz*."""
     return pendulum.DateTime(
-        value.year,
-        value.month,
-        value.day,
-        value.hour,
-        value.minute,
-        value.second,
-        value.microsecond,
-        tzinfo=new_tz,
-        fold=value.fold,
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=tz,
+        fold=local.fold,
     )
 
 
