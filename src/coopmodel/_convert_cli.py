@@ -3,7 +3,10 @@
 The formats are rows of :data:`FORMATS`, each with the suffixes it is
 recognised by and a reader and/or a writer; a new format is one more row
 (:func:`register_format`).  Input is streamed: a file of millions of
-meetings converts in bounded memory.
+meetings converts in bounded memory (a ``.json`` array, read whole, is the
+one exception).  Readers and writers say what they assumed or skipped
+through a ``warn`` callback; the command prints the first
+:data:`MAX_WARNINGS` of those lines and counts the rest.
 
 The command line module (``coopmodel.__main__``) wires this in as the
 ``convert`` subcommand with :func:`add_arguments` and :func:`run`.
@@ -23,11 +26,33 @@ from typing import IO, Any, Final
 import attrs
 import orjson
 
+from coopmodel import _convert_interop
+from coopmodel._cli._terminal import escape
 from coopmodel._errors import ErrorDetail, ParseError
-from coopmodel._io import from_dict, read_jsonl, write_jsonl
+from coopmodel._io import MAX_DOCUMENT_BYTES, from_dict, read_jsonl, write_jsonl
 from coopmodel._model import Meeting
 
-__all__ = ["FORMATS", "ConvertError", "Format", "add_arguments", "register_format", "run"]
+__all__ = [
+    "FORMATS",
+    "MAX_LINKS_CHECKED",
+    "MAX_WARNINGS",
+    "ConvertError",
+    "Format",
+    "Warn",
+    "add_arguments",
+    "register_format",
+    "run",
+]
+
+#: Tells the user what a reader or writer assumed or left out (one line, no newline).
+Warn = Callable[[str], None]
+
+#: The warning lines ``coopmodel convert`` prints; past this it only counts them.
+MAX_WARNINGS: Final = 100
+
+#: The PLOVER ``link`` values remembered to catch one meeting's records split
+#: apart in a file (a bound on memory: about 100 bytes each).
+MAX_LINKS_CHECKED: Final = 100_000
 
 
 class ConvertError(Exception):
@@ -43,9 +68,10 @@ class Format:
         suffixes: The file suffixes that name it when ``--from`` is not
             given, e.g. ``(".jsonl", ".ndjson")``.  A format without
             suffixes is only ever chosen by name.
-        read: The meetings of a path, lazily; ``None`` if it cannot be read.
-        write: Writes meetings to a path and returns how many; ``None`` if it
-            cannot be written.  It calls ``progress(n)`` as n more are done.
+        read: ``read(path, warn)``: the meetings of a path, lazily; ``None``
+            if it cannot be read.
+        write: ``write(meetings, path, warn)``: writes meetings to a path and
+            returns how many; ``None`` if it cannot be written.
         directory: Whether the format is a directory (a Parquet dataset).
         needs: The optional module the format needs, e.g. ``"pyarrow"``,
             and the extra that installs it.
@@ -53,26 +79,42 @@ class Format:
 
     name: str
     suffixes: tuple[str, ...] = ()
-    read: Callable[[pathlib.Path], Iterator[Meeting]] | None = None
-    write: Callable[[Iterable[Meeting], pathlib.Path], int] | None = None
+    read: Callable[[pathlib.Path, Warn], Iterator[Meeting]] | None = None
+    write: Callable[[Iterable[Meeting], pathlib.Path, Warn], int] | None = None
     directory: bool = False
     needs: tuple[str, str] | None = None
 
 
-def _read_jsonl(path: pathlib.Path) -> Iterator[Meeting]:
+def _read_jsonl(path: pathlib.Path, warn: Warn) -> Iterator[Meeting]:  # noqa: ARG001
     with path.open("rb") as fp:
         yield from read_jsonl(fp, Meeting)
 
 
-def _read_json(path: pathlib.Path) -> Iterator[Meeting]:
-    """A ``.json`` file: one meeting document, an array of them, or JSON Lines."""
-    data = path.read_bytes()
-    if not data.lstrip().startswith(b"["):
+def _read_json(path: pathlib.Path, warn: Warn) -> Iterator[Meeting]:
+    """A ``.json`` file: one meeting document, an array of them, or JSON Lines.
+
+    A document or an array is read whole, so it may be at most
+    :data:`~coopmodel.MAX_DOCUMENT_BYTES` long; a longer file is read as
+    JSON Lines (streamed), unless it is an array.
+    """
+    with path.open("rb") as fp:
+        data = fp.read(MAX_DOCUMENT_BYTES + 1)
+    array = data.lstrip().startswith(b"[")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        del data
+        if array:
+            message = (
+                f"is a JSON array larger than {MAX_DOCUMENT_BYTES} bytes; write it as JSON Lines"
+            )
+            raise ParseError((ErrorDetail("$", message),))
+        yield from _read_jsonl(path, warn)
+        return
+    if not array:
         try:
             document = orjson.loads(data)
         except orjson.JSONDecodeError:
             del data
-            yield from _read_jsonl(path)  # JSON Lines under a .json name
+            yield from _read_jsonl(path, warn)  # JSON Lines under a .json name
             return
         yield from_dict(document, Meeting)
         return
@@ -80,6 +122,7 @@ def _read_json(path: pathlib.Path) -> Iterator[Meeting]:
         documents = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise ParseError((ErrorDetail("$", f"is not valid JSON: {error}"),)) from None
+    del data
     for number, document in enumerate(documents):
         try:
             yield from_dict(document, Meeting)
@@ -92,18 +135,18 @@ def _read_json(path: pathlib.Path) -> Iterator[Meeting]:
             ) from None
 
 
-def _write_jsonl(meetings: Iterable[Meeting], path: pathlib.Path) -> int:
+def _write_jsonl(meetings: Iterable[Meeting], path: pathlib.Path, warn: Warn) -> int:  # noqa: ARG001
     with path.open("wb") as fp:
         return write_jsonl(meetings, fp)
 
 
-def _read_parquet(path: pathlib.Path) -> Iterator[Meeting]:
+def _read_parquet(path: pathlib.Path, warn: Warn) -> Iterator[Meeting]:  # noqa: ARG001
     from coopmodel import tables  # noqa: PLC0415 - needs the arrow extra
 
     return tables.iter_parquet(path)
 
 
-def _write_parquet(meetings: Iterable[Meeting], path: pathlib.Path) -> int:
+def _write_parquet(meetings: Iterable[Meeting], path: pathlib.Path, warn: Warn) -> int:  # noqa: ARG001
     from coopmodel import tables  # noqa: PLC0415 - needs the arrow extra
 
     return tables.write_dataset(meetings, path)
@@ -122,6 +165,15 @@ register_format(
     Format("jsonl", (".jsonl", ".ndjson", ".jsonlines"), read=_read_jsonl, write=_write_jsonl)
 )
 register_format(Format("json", (".json",), read=_read_json))
+register_format(
+    Format(
+        "plover",
+        (),  # PLOVER records are JSON Lines too: only --from plover says so
+        read=_convert_interop.read_plover,
+        write=_convert_interop.write_plover,
+    )
+)
+register_format(Format("jsonld", (".jsonld",), write=_convert_interop.write_jsonld))
 register_format(
     Format(
         "parquet",
@@ -237,18 +289,45 @@ def _describe(error: Exception, path: pathlib.Path) -> str:
     return f"{path}: {error}"
 
 
+class _Warnings:
+    """Prints the first :data:`MAX_WARNINGS` warnings, counts the rest."""
+
+    def __init__(self, stream: IO[str], source: pathlib.Path) -> None:
+        self.stream = stream
+        self.prefix = f"coopmodel convert: {escape(str(source))}: "
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_WARNINGS:
+            self.stream.write(self.prefix + escape(message) + "\n")
+
+    def close(self) -> None:
+        if self.count > MAX_WARNINGS:
+            self.stream.write(f"{self.prefix}... and {self.count - MAX_WARNINGS} more warnings\n")
+
+
 def run(args: argparse.Namespace, *, stderr: IO[str] | None = None) -> int:
     """Convert ``args.input`` to ``args.output``; 0 on success, 1 on an error (said on stderr).
+
+    Warnings (what a format assumed or skipped, e.g. PLOVER records that are
+    not meetings) are printed, at most :data:`MAX_WARNINGS` of them, and do
+    not change the exit status.
 
     *args* is what a parser set up by :func:`add_arguments` returns.
     """
     err = sys.stderr if stderr is None else stderr
+    warnings = _Warnings(err, args.input)
     try:
-        target, count = _convert(args, err)
+        target, count = _convert(args, err, warnings)
     except (ConvertError, OSError) as error:
-        err.write(f"coopmodel convert: {error}\n")
+        warnings.close()
+        err.write(f"coopmodel convert: {escape(str(error))}\n")
         return 1
-    err.write(f"coopmodel convert: {count} meetings written to {args.output} ({target.name})\n")
+    warnings.close()
+    output = escape(str(args.output))
+    noted = f"; {warnings.count} warnings" if warnings.count else ""
+    err.write(f"coopmodel convert: {count} meetings written to {output} ({target.name}{noted})\n")
     return 0
 
 
@@ -266,17 +345,17 @@ def _formats(args: argparse.Namespace) -> tuple[Format, Format]:
     return source, target
 
 
-def _convert(args: argparse.Namespace, err: IO[str]) -> tuple[Format, int]:
+def _convert(args: argparse.Namespace, err: IO[str], warn: Warn) -> tuple[Format, int]:
     source, target = _formats(args)
     assert source.read is not None  # noqa: S101 - checked by _formats
     assert target.write is not None  # noqa: S101
     _prepare_output(target, args.output, force=args.force)
     bar = _progress(args.progress, err)
-    meetings = source.read(args.input)
+    meetings = source.read(args.input, warn)
     with contextlib.closing(bar) if bar is not None else contextlib.nullcontext():
         stream = meetings if bar is None else _counted(meetings, bar)
         try:
-            count = target.write(stream, args.output)
+            count = target.write(stream, args.output, warn)
         except (ParseError, ValueError) as error:
             _remove_partial(args.output)
             raise ConvertError(

@@ -387,6 +387,25 @@ def _read_jsonl(
                 yield item
 
 
+def json_lines(fp: IO[bytes] | IO[str]) -> Iterator[tuple[int, object]]:
+    """The JSON value of each line of *fp* with its line number, by :func:`read_jsonl`'s line rule.
+
+    For readers of other JSON Lines formats (PLOVER records): the same line
+    rule, limits and errors as :func:`read_jsonl`, without building any
+    class.  Blank lines are skipped.
+
+    Raises:
+        ParseError: a line is not UTF-8, not JSON or too long; its ``line`` says which.
+    """
+    for first, batch in _line_batches(fp):
+        for number, line in enumerate(batch, first):
+            if not isinstance(line, bytes):
+                raise line
+            if line.strip(_BLANK):
+                yield number, _loads(line, number)
+        batch.clear()
+
+
 def _build(batch: list[_Line], first: int, cls: type[T]) -> tuple[list[T | ParseError], bool]:
     """The object (or error) of each line of *batch*, numbered from *first*; whether any failed."""
     build, loads, json = _from_data, _loads, _JSON

@@ -145,7 +145,7 @@ def test_a_new_format_is_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(convert, "FORMATS", dict(convert.FORMATS))
     written: list[str] = []
 
-    def write_ids(meetings, path):
+    def write_ids(meetings, path, warn):
         written.extend(m.id for m in meetings)
         path.write_text("\n".join(written))
         return len(written)
@@ -155,3 +155,22 @@ def test_a_new_format_is_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     code, _ = run(tmp_path / "in.jsonl", tmp_path / "o.ids", "--to", "ids")
     assert code == 0
     assert written == [m.id for m in MEETINGS]
+
+
+def test_json_files_are_read_whole_only_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(convert, "MAX_DOCUMENT_BYTES", 4096)
+    docs = [cm.to_dict(m) for m in MEETINGS]
+    small = orjson.dumps(docs[1])
+    assert len(small) <= 4096 < len(orjson.dumps(docs))
+    (tmp_path / "a.json").write_bytes(orjson.dumps(docs))
+    code, err = run(tmp_path / "a.json", tmp_path / "o.jsonl", "--to", "jsonl")
+    assert code == 1
+    assert "$: is a JSON array larger than 4096 bytes; write it as JSON Lines" in err
+    # JSON Lines under a .json name, longer than the limit: streamed.
+    lines = [cm.to_json(MEETINGS[1]) for _ in range(10)]
+    (tmp_path / "b.json").write_bytes(b"\n".join(lines))
+    code, err = run(tmp_path / "b.json", tmp_path / "o.jsonl", "--to", "jsonl")
+    assert code == 0, err
+    assert "10 meetings written" in err

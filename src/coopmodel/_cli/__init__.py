@@ -143,9 +143,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         extract.set_defaults(run=module.run)
     convert = commands.add_parser(
         "convert",
-        help="convert meetings between JSON Lines and Parquet",
-        description="Convert meetings between formats: JSON Lines and Parquet (Parquet needs "
-        "the arrow extra: pip install 'coopmodel[arrow]').",
+        help="convert meetings between JSON Lines, PLOVER, JSON-LD and Parquet",
+        description="Convert meetings between formats: JSON Lines, PLOVER records, JSON-LD "
+        "(written only) and Parquet (Parquet needs the arrow extra: "
+        "pip install 'coopmodel[arrow]').",
     )
     if command == "convert":
         from coopmodel import _convert_cli  # noqa: PLC0415 - only when asked for
