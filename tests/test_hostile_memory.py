@@ -12,25 +12,36 @@ a point.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import gc
 import io
 import pickle
 import time
 import tracemalloc
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
+import pendulum
 import pytest
 
 import coopmodel
 from coopmodel import MAX_PROBLEMS, ExternalId, Forum, Meeting, ParseError
-from coopmodel._converter import _make_converter, document_reader, sharing_of
+from coopmodel._converter import _make_converter, _times, document_reader, sharing_of
+from coopmodel._converter import _sharing as sharing_module
 from coopmodel._converter._sharing import (
     OFF_CALLS,
     SHARING_MAX_BYTES,
     SHARING_MAX_VALUE_BYTES,
     WINDOW,
     Sharing,
+)
+from coopmodel._converter._times import (
+    TIME_CACHE_SIZE,
+    format_datetime,
+    structure_date,
+    structure_datetime,
+    time_caches,
 )
 from coopmodel._io import _JSON
 from helpers import SEED_JSON
@@ -357,3 +368,85 @@ def test_nested_dict_and_list_subclasses_are_named_by_path(
     assert [error.path for error in caught.value.errors] == ["$." + ".".join(where)]
     expected = "an object" if isinstance(parent[where[-1]], dict) else "an array"
     assert caught.value.errors[0].message.endswith(f"expected {expected}")
+
+
+# --- the time caches: recurring date and time strings parsed and formatted once ---
+
+
+_DAY_ONE = dt.date(2100, 1, 1)
+
+
+def _time_documents(count: int) -> list[bytes]:
+    return [
+        orjson.dumps(
+            {
+                "schema_version": 1,
+                "publisher": "Wire",
+                "title": "T",
+                "published": f"2025-01-01T00:00:{n % 60:02d}.{n:06d}+05:30[Asia/Kolkata]",
+                "updated": (_DAY_ONE + dt.timedelta(days=n)).isoformat(),
+            }
+        )
+        for n in range(count)
+    ]
+
+
+def test_the_time_caches_hold_at_most_their_bound() -> None:
+    coopmodel.clear_caches()
+    assert time_caches() == 0
+    sources = [
+        coopmodel.from_json(d, coopmodel.Source) for d in _time_documents(TIME_CACHE_SIZE + 50)
+    ]
+    for source in sources:
+        coopmodel.to_json(source)
+    assert TIME_CACHE_SIZE < time_caches() <= 3 * TIME_CACHE_SIZE
+    coopmodel.clear_caches()
+    assert time_caches() == 0
+
+
+def test_a_recurring_time_string_is_parsed_once_and_errors_are_not_kept() -> None:
+    coopmodel.clear_caches()
+    text = "2025-08-06T21:38:00+05:30[Asia/Kolkata]"
+    assert structure_datetime(text) is structure_datetime(text)
+    assert structure_date("2025-08-06") is structure_date("2025-08-06")
+    for bad in ("2025-02-30", "2025-08-06T21:38:00+01:00[Asia/Kolkata]"):
+        with pytest.raises(ValueError, match=r"is not a real date|has offset"):
+            (structure_date if len(bad) == 10 else structure_datetime)(bad)
+    assert time_caches() == 2
+    coopmodel.set_sharing(False)
+    try:
+        assert time_caches() == 0
+        assert structure_datetime(text) is not structure_datetime(text)
+        assert structure_datetime(text) == structure_datetime(text)
+        assert time_caches() == 0
+    finally:
+        coopmodel.set_sharing(True)
+
+
+def test_the_format_cache_tells_the_two_folds_of_one_wall_time_apart() -> None:
+    coopmodel.clear_caches()
+    zone = pendulum.timezone("America/New_York")
+    first = pendulum.datetime(2025, 11, 2, 1, 30, tz=zone).replace(fold=0)
+    second = first.replace(fold=1)
+    assert first == second  # equal, as Python compares datetimes of one zone...
+    assert format_datetime(first) == "2025-11-02T01:30:00-04:00[America/New_York]"
+    # ...but not the same instant: the text from the cache must say so.
+    assert format_datetime(second) == "2025-11-02T01:30:00-05:00[America/New_York]"
+    assert format_datetime(first) == "2025-11-02T01:30:00-04:00[America/New_York]"
+
+
+def test_the_docs_state_the_cache_bounds_the_code_has() -> None:
+    root = Path(__file__).parent.parent
+    pages = [
+        (root / "docs" / "reference" / "api.rst").read_text("utf-8"),
+        (root / "docs" / "performance.md").read_text("utf-8"),
+        sharing_module.clear_caches.__doc__ or "",
+    ]
+    mib = sharing_module.SHARING_MAX_BYTES // 2**20
+    kib = sharing_module.SHARING_MAX_VALUE_BYTES // 2**10
+    for text in pages:
+        page = " ".join(text.split())
+        assert f"{mib} MiB" in page
+        assert f"{sharing_module.SHARING_MAX_ENTRIES:,} objects" in page
+        assert f"{kib} KiB" in page
+        assert f"{_times.TIME_CACHE_SIZE:,} entries" in page

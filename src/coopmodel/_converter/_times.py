@@ -5,6 +5,13 @@ coerced (cattrs' defaults would turn ``123`` into ``"123"`` and ``"yes"`` into
 ``True``).  Times are read and written in the RFC 9557 form
 ``2025-08-06T21:38:00+05:30[Asia/Kolkata]``: RFC 3339 with the offset, and
 the IANA zone in brackets where there is one.
+
+Recurring date and date-time strings are parsed once, and the text of a
+recurring date-time is formatted once: each in a least-recently-used cache
+of :data:`TIME_CACHE_SIZE` entries (a string of at most about 100
+characters and an immutable value each, so well under 1 MiB a cache).
+Errors are never cached.  With sharing off (``set_sharing(False)``) the
+caches are bypassed and emptied, like the sharing caches.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ __all__ = [
     "DATETIME_PATTERN",
     "DATE_PATTERN",
     "INSTANT",
+    "TIME_CACHE_SIZE",
     "BadValue",
     "format_date",
     "format_datetime",
@@ -39,9 +47,13 @@ __all__ = [
     "structure_instant",
     "structure_int",
     "structure_str",
+    "time_caches",
     "unstructure_instant",
     "zone_names",
 ]
+
+#: Entries of each time cache (parsed dates, parsed date-times, formatted date-times).
+TIME_CACHE_SIZE: Final = 4096
 
 INSTANT: Final = pendulum.DateTime | pendulum.Date
 """The type of a field that holds a date or an aware date-time."""
@@ -103,6 +115,10 @@ def _fixed(seconds: int) -> pendulum.FixedTimezone:
 def structure_date(value: object, _: object = None) -> pendulum.Date:
     if value.__class__ is not str:
         raise BadValue(f"is {type_name(value)}, expected a date string such as '2025-08-06'")
+    return _cached_date(value) if _CACHING[0] else _parse_date(value)
+
+
+def _parse_date(value: str) -> pendulum.Date:
     if _DATE.fullmatch(value) is None:
         raise BadValue(f"{short_repr(value)} is not a date in the form 'YYYY-MM-DD'")
     try:
@@ -114,6 +130,10 @@ def structure_date(value: object, _: object = None) -> pendulum.Date:
 def structure_datetime(value: object, _: object = None) -> pendulum.DateTime:
     if value.__class__ is not str:
         raise BadValue(f"is {type_name(value)}, expected a date-time string")
+    return _cached_datetime(value) if _CACHING[0] else _parse_datetime(value)
+
+
+def _parse_datetime(value: str) -> pendulum.DateTime:
     match = _DATETIME.fullmatch(value)
     if match is None:
         raise BadValue(
@@ -163,6 +183,14 @@ def structure_instant(value: object, _: object) -> pendulum.DateTime | pendulum.
 
 def format_datetime(value: pendulum.DateTime) -> str:
     """RFC 9557 text of an aware datetime: ``2025-08-06T21:38:00+05:30[Asia/Kolkata]``."""
+    if _CACHING[0]:
+        # Equal datetimes of one zone differ in their text only by fold (equality
+        # ignores it there), so the key holds both.
+        return _cached_format(value, value.tzinfo, value.fold)
+    return _format_datetime(value)
+
+
+def _format_datetime(value: pendulum.DateTime) -> str:
     name = zone_name(value)
     text = value.isoformat()
     return text if name is None else f"{text}[{name}]"
@@ -177,3 +205,27 @@ def unstructure_instant(value: pendulum.DateTime | pendulum.Date) -> str:
 def format_date(value: pendulum.Date) -> str:
     """ISO 8601 text of a date: ``2025-08-06``."""
     return value.isoformat()
+
+
+_CACHING: Final = [True]
+_cached_date: Final = functools.lru_cache(maxsize=TIME_CACHE_SIZE)(_parse_date)
+_cached_datetime: Final = functools.lru_cache(maxsize=TIME_CACHE_SIZE)(_parse_datetime)
+
+
+@functools.lru_cache(maxsize=TIME_CACHE_SIZE)
+def _cached_format(value: pendulum.DateTime, _tz: object, _fold: int) -> str:
+    return _format_datetime(value)
+
+
+def time_caches(*, enabled: bool | None = None, clear: bool = False) -> int:
+    """Turn the time caches on or off, or empty them; the entries they hold now.
+
+    :func:`~coopmodel.set_sharing` and :func:`~coopmodel.clear_caches` call it.
+    """
+    if enabled is not None:
+        _CACHING[0] = enabled
+    caches = (_cached_date, _cached_datetime, _cached_format)
+    if clear or enabled is False:
+        for cache in caches:
+            cache.cache_clear()
+    return sum(cache.cache_info().currsize for cache in caches)
