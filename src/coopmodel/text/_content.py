@@ -271,6 +271,13 @@ _MINISTRY: Final = re.compile(
     r"\b(?:the\s)?(?:(?P<owner>[A-Z][a-z]+(?:'s|\u2019s)?)\s)?(?:(?P<subject>(?:[a-z]+\s(?:and\s)?){0,3}[a-z]+)\s)?ministry\b"
     r"|\b(?:the\s)?(?:(?P<owner2>[A-Z][a-z]+(?:'s|\u2019s)?)\s)?Ministry\sof\s(?P<of>[A-Z][a-z]+(?:\s(?:and\s|of\s|&\s)?[A-Z][a-z]+){0,4})",
 )
+#: Departments and offices that are ministries: "the Department for Business and
+#: Trade", "the Department of Foreign Affairs", "the Foreign Office".
+_DEPARTMENT: Final = re.compile(
+    r"\b(?:the\s)?(?:(?P<owner>[A-Z][a-z]+(?:'s|\u2019s)?)\s)?(?P<name>Department\s(?:of|for)\s"
+    r"[A-Z][a-z]+(?:,?\s(?:and\s|of\s|&\s)?[A-Z][a-z]+){0,5}"
+    r"|(?:Foreign|Home|Cabinet|Foreign,\sCommonwealth\s(?:and|&)\sDevelopment)\sOffice)$"
+)
 _SPECIAL_ORGS: Final = {
     "mea": ("Ministry of External Affairs", OrganizationKind.MINISTRY, "IND"),
     "the kremlin": ("Kremlin", OrganizationKind.HEAD_OF_STATE_OFFICE, "RUS"),
@@ -341,7 +348,7 @@ def _capital(sentence: str) -> str:
     return sentence if sentence[-1] in ".!?" else sentence + "."
 
 
-def resolve_issuer(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of issuer
+def resolve_issuer(  # noqa: C901, PLR0911 - one branch per kind of issuer
     phrase: str, home: str | None, mentions: list[Mention], offset: int
 ) -> Party | Organization | Person | None:
     """The organization, person or party a phrase names ("the commerce and industry ministry")."""
@@ -353,17 +360,7 @@ def resolve_issuer(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of iss
         return Organization(name=name, kind=kind, party=_lexicon.party(owner) if owner else None)
     ministry = _MINISTRY.search(phrase)
     if ministry is not None and ministry.end() >= len(phrase.rstrip()) - 1:
-        owner_word = ministry["owner"] or ministry["owner2"]
-        owner = home
-        if owner_word:
-            code = names.country_for(owner_word.removesuffix("'s").removesuffix("\u2019s"))
-            if code is None:
-                try:
-                    code = Party.lookup(owner_word.removesuffix("'s").removesuffix("\u2019s")).code
-                except LookupError:
-                    code = None
-            if code is not None:
-                owner = code
+        owner = _owner(ministry["owner"] or ministry["owner2"]) or home
         if ministry["of"]:
             name = "Ministry of " + ministry["of"]
         elif ministry["subject"]:
@@ -375,6 +372,14 @@ def resolve_issuer(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of iss
             return None
         return Organization(
             name=name,
+            kind=OrganizationKind.MINISTRY,
+            party=_lexicon.party(owner) if owner and _is_state(owner) else None,
+        )
+    department = _DEPARTMENT.search(phrase.strip())
+    if department is not None:
+        owner = _owner(department["owner"]) or home
+        return Organization(
+            name=department["name"],
             kind=OrganizationKind.MINISTRY,
             party=_lexicon.party(owner) if owner and _is_state(owner) else None,
         )
@@ -410,6 +415,20 @@ def resolve_issuer(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of iss
     if len(party_mentions) == 1 and len(phrase.split()) <= 3:
         return _lexicon.party(party_mentions[0].value)
     return None
+
+
+def _owner(word: str | None) -> str | None:
+    """The party code a word before a ministry names ("Indian", "Russia's"), if any."""
+    if not word:
+        return None
+    word = word.removesuffix("'s").removesuffix("\u2019s")
+    code = names.country_for(word)
+    if code is None:
+        try:
+            code = Party.lookup(word).code
+        except LookupError:
+            return None
+    return code
 
 
 def _is_state(code: str) -> bool:

@@ -30,6 +30,13 @@ _HEAD: Final = re.compile(
     r"|task force|committee|council|forum|commission)(?![\w-])",
     re.IGNORECASE,
 )
+#: Heads of events that host meetings without being a forum of their own:
+#: read only as the parent named after a cue ("on the sidelines of the
+#: Russian Energy Week", "on the margins of the UN General Assembly").
+_EVENT_HEAD: Final = re.compile(
+    r"(?<![\w-])(?P<head>Week|Conference|General Assembly|Assembly|Congress|Expo|Exhibition"
+    r"|Annual Meetings|Spring Meetings|Economic Forum|Games)(?![\w-])"
+)
 _KINDS: Final = (
     ("sub", ForumKind.SUB_GROUP),
     ("working group", ForumKind.WORKING_GROUP),
@@ -330,6 +337,8 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
                     head=head,
                 )
             )
+    forums.extend(_cued_events(text, sentences, masked, forums))
+    forums.sort(key=lambda forum: forum.start)
     # "the Ministerial Meeting of the X Council": the meeting's forum is the Council.
     kept: list[ForumMention] = []
     for forum in forums:
@@ -338,6 +347,41 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
         else:
             kept.append(forum)
     return kept
+
+
+def _cued_events(
+    text: str, sentences: tuple[Line, ...], masked: SpanSet, forums: list[ForumMention]
+) -> list[ForumMention]:
+    """Named events right after a parent cue, not already found as forums."""
+    found: list[ForumMention] = []
+    for index, sentence in enumerate(sentences):
+        for match in _EVENT_HEAD.finditer(text, sentence.start, sentence.end):
+            if masked.covers(match.start()):
+                continue
+            start = _extend_left(text, match.start(), sentence.start, named=True)
+            while start < match.start() and text[start : start + 4] in {"the ", "The "}:
+                start += 4
+            end = match.end()
+            if any(f.start <= match.start() < f.end for f in forums):
+                continue
+            cue = _PARENT_CUE.search(text, max(sentence.start, start - 40), start)
+            if cue is None or cue.end() != start:
+                continue
+            found.append(
+                ForumMention(
+                    start=start,
+                    end=end,
+                    name=text[start:end],
+                    kind=ForumKind.OTHER,
+                    generic=False,
+                    parties=(),
+                    acronym=None,
+                    sentence=index,
+                    parent_cue=True,
+                    head=match["head"],
+                )
+            )
+    return found
 
 
 _STATUS: Final = re.compile(
