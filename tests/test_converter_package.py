@@ -11,6 +11,7 @@ field's JSON key is its init name and its value the attribute of that name.
 from __future__ import annotations
 
 import linecache
+import re
 import traceback
 import types
 from typing import Any
@@ -31,8 +32,10 @@ from coopmodel._converter import (
     make_converter,
     mark_of,
 )
+from coopmodel._converter._build import implied
 from coopmodel._converter._hooks import EnumMark, OptionalMark, TupleMark, UnionMark
 from coopmodel._model import WRITTEN_ALWAYS
+from coopmodel._model._constraints import Boolean, Instance, Items, OneOf, Pattern, Text
 from helpers import SEED_JSON
 
 
@@ -221,3 +224,81 @@ def test_diagnosis_names_a_field_by_its_alias() -> None:
         ("$.size", "is a string, expected an integer"),
         ("$._label", "is not a field of Box"),
     }
+
+
+# --- building objects without repeating the hook's checks -------------------------
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, kinds: tuple[type, ...]) -> dict[str, int]:
+    counts = dict.fromkeys((kind.__name__ for kind in kinds), 0)
+    for kind in kinds:
+        original = kind.__call__
+
+        def counting(self: Any, inst: Any, attribute: Any, value: Any, _o: Any = original) -> None:
+            counts[type(self).__name__] += 1
+            _o(self, inst, attribute, value)
+
+        monkeypatch.setattr(kind, "__call__", counting)
+    return counts
+
+
+def test_reading_json_does_not_repeat_the_hook_s_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    implied = (OneOf, Boolean, Instance, Items)
+    counts = _count_calls(monkeypatch, (*implied, Text, Pattern))
+    coopmodel.set_sharing(False)  # build every object
+    try:
+        meeting = coopmodel.from_json(SEED_JSON.read_bytes(), Meeting)
+    finally:
+        coopmodel.set_sharing(True)
+    # Enums, booleans, nested objects and tuples of them: checked by the hook only.
+    assert {kind.__name__: counts[kind.__name__] for kind in implied} == dict.fromkeys(
+        (kind.__name__ for kind in implied), 0
+    )
+    # What the hook does not check still runs: text and patterns.
+    assert counts["Text"] > 20
+    assert counts["Pattern"] > 0
+    # The same object the constructor builds, through the constructor's own checks.
+    rebuilt = attrs.evolve(meeting)
+    assert rebuilt == meeting
+    assert counts["OneOf"] > 0
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        # The checks the builder keeps: the fewest items, text, patterns, ranges,
+        # the class's own __attrs_post_init__ (time order).
+        ({"sources": []}, "$.sources: [] has 0 items, expected at least 1 Source"),
+        ({"title": "\u200b"}, "$.title:"),
+        ({"id": "Not A Slug"}, "$.id:"),
+        ({"session": 0}, "$.session:"),
+        (
+            {"when": {"type": "date_span", "start": "2025-08-07", "end": "2025-08-06"}},
+            "$.when.end:",
+        ),
+    ],
+)
+def test_the_checks_the_hook_does_not_make_still_run(
+    document: dict[str, Any], message: str
+) -> None:
+    data = {**orjson.loads(SEED_JSON.read_bytes()), **document}
+    coopmodel.set_sharing(False)
+    try:
+        with pytest.raises(coopmodel.ParseError, match=re.escape(message)):
+            coopmodel.from_dict(data, Meeting)
+    finally:
+        coopmodel.set_sharing(True)
+
+
+def test_a_check_is_left_out_only_where_the_field_s_type_implies_it() -> None:
+    party = Instance((Party,))
+    assert implied(party, Party)
+    assert not implied(party, Party | None)  # the hook lets None through; the check does not
+    assert implied(Instance((Party,), optional=True), Party | None)
+    assert not implied(Instance((Party,)), coopmodel.Organization)
+    assert implied(OneOf(MeetingStatus), MeetingStatus)
+    assert not implied(OneOf(MeetingStatus), str)
+    assert implied(Items((Party,)), tuple[Party, ...])
+    assert not implied(Items((Party,)), tuple[coopmodel.Organization, ...])
+    assert implied(Boolean(), bool)
+    assert not implied(Text(), str)

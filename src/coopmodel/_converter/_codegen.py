@@ -3,10 +3,11 @@
 cattrs' generic class hooks call a hook per field, which dispatches again on
 Optional, tuple and enum.  The hooks generated here inline coopmodel's own
 leaf checks (``value.__class__ is str``...), enum lookups, tuples and tagged
-unions into one function per class, then call the class, whose attrs
-validators run as always.  They stop at the first problem with a short
-message: when one fails, :func:`~coopmodel._converter.diagnose` finds every
-problem and says where.
+unions into one function per class, then build the object running only the
+checks the hook did not make (:mod:`._build`): the same attributes, checks
+and ``__attrs_post_init__`` as the class's ``__init__``.  They stop at the
+first problem with a short message: when one fails,
+:func:`~coopmodel._converter.diagnose` finds every problem and says where.
 
 Each class gets two functions of each kind: the plain one, and its twin that
 handles a leading key (a union tag, the schema version) before the fields
@@ -36,6 +37,7 @@ import orjson
 import pendulum
 from cattrs.fns import identity
 
+from coopmodel._converter._build import builder_source
 from coopmodel._converter._hooks import (
     MISSING,
     ClassMark,
@@ -253,7 +255,9 @@ class ClassHooks:
             self._building.discard(key)
         return mark(plain, ClassMark(cls, with_head))
 
-    def _structure(self, cls: type, converter: cattrs.Converter) -> tuple[Any, Any]:
+    def _structure(  # noqa: PLR0915 - one generated function, line by line
+        self, cls: type, converter: cattrs.Converter
+    ) -> tuple[Any, Any]:
         src = Source()
         fields = attrs.fields(attrs.resolve_types(cls))
         missing = src.ref(MISSING, "missing")
@@ -261,6 +265,8 @@ class ClassHooks:
         name = f"structure_{cls.__name__}"
         slot = self._slot(cls, fields)
         required = sum(1 for field in fields if field.default is attrs.NOTHING)
+        build = f"build_{cls.__name__}"
+        built = builder_source(src, cls, build)
         for function, head in ((name, False), (f"{name}_with_head", True)):
             src.add(0, f"def {function}({'_key, _value, o, _=None' if head else 'o, _=None'}):")
             src.add(1, f"if o.__class__ is not dict: {src.ref(_not_object, 'fail')}(o)")
@@ -298,7 +304,9 @@ class ClassHooks:
                 arguments.append(f"{field.alias}={var}")
             unknown = src.ref(_unknown, "fail")
             src.add(1, f"if n != len(o): {unknown}(o, {new}{', _key' if head else ''})")
-            call = f"{new}({', '.join(arguments + late)})"
+            # The object, from the builder (the checks the hook did not make) or __init__.
+            names = ", ".join(f"v_{field.name}" for field in fields)
+            call = f"{build}({names})" if built else f"{new}({', '.join(arguments + late)})"
             if slot is None:
                 src.add(1, f"return {call}")
                 continue

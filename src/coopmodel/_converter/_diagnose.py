@@ -181,7 +181,10 @@ def _diagnose_union(  # noqa: PLR0917
 def _detail(path: str, error: Exception, aliases: dict[str, str]) -> ErrorDetail:
     if isinstance(error, FieldError):
         field = aliases.get(error.field, error.field)
-        return ErrorDetail(key_path(path, field), f"{short_repr(error.value)} {error.reason}")
+        value = error.value
+        if value.__class__ is tuple:  # it was a JSON array: show it as one
+            value = list(value)
+        return ErrorDetail(key_path(path, field), f"{short_repr(value)} {error.reason}")
     return ErrorDetail(path, str(error))
 
 
