@@ -302,3 +302,18 @@ def test_a_check_is_left_out_only_where_the_field_s_type_implies_it() -> None:
     assert not implied(Items((Party,)), tuple[coopmodel.Organization, ...])
     assert implied(Boolean(), bool)
     assert not implied(Text(), str)
+
+
+def test_after_a_hook_a_user_registered_every_check_runs() -> None:
+    custom = coopmodel.make_converter()
+    custom.register_structure_hook(Party, lambda value, _: value["name"])  # not a Party
+    data = orjson.loads(SEED_JSON.read_bytes())
+    del data["schema_version"]
+    with pytest.raises(
+        coopmodel.FieldError, match=r"parties: .* has a string at \[0\], expected Party"
+    ):
+        custom.structure(data["forum"], coopmodel.Forum)
+    custom = coopmodel.make_converter()
+    custom.register_structure_hook(MeetingStatus, lambda value, _: value)  # a str, not a member
+    with pytest.raises(coopmodel.FieldError, match="status: 'held' is not a MeetingStatus"):
+        custom.structure(data, Meeting)

@@ -39,6 +39,8 @@ from coopmodel._model._constraints import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coopmodel._converter._codegen import Source
 
 __all__ = ["builder_source", "implied"]
@@ -99,11 +101,13 @@ def _convert(src: Source, field: attrs.Attribute[Any], var: str, obj: str) -> st
     return None
 
 
-def _check(src: Source, field: attrs.Attribute[Any], constraint: Constraint) -> str | None:
+def _check(
+    src: Source, field: attrs.Attribute[Any], constraint: Constraint, ours: Callable[[Any], bool]
+) -> str | None:
     """The line that checks *field* after the hook (``None`` where the hook checked it all)."""
     check, attribute = src.ref(constraint, "check"), src.ref(field, "field")
     value = f"obj.{field.name}"
-    if not implied(constraint, field.type):
+    if not (implied(constraint, field.type) and ours(field.type)):
         return f"{check}(obj, {attribute}, {value})"
     if isinstance(constraint, Items) and constraint.min_items:
         test = f"len({value}) < {constraint.min_items}"
@@ -113,13 +117,15 @@ def _check(src: Source, field: attrs.Attribute[Any], constraint: Constraint) -> 
     return None
 
 
-def builder_source(src: Source, cls: type, function: str) -> bool:
+def builder_source(src: Source, cls: type, function: str, ours: Callable[[Any], bool]) -> bool:
     """Add ``def function(v_<field>, ...)`` to *src*: *cls* built from checked values.
 
     The arguments are the fields' values in field order, defaults filled in
     (a ``Factory`` default may come as :data:`~._hooks.MISSING`, and is then
-    made here).  Returns ``False``, adding nothing, where *cls* must be built
-    through ``__init__``.
+    made here).  *ours* tells whether the converter structures a type with
+    coopmodel's own hooks all the way down: a check is left out only then,
+    never after a hook a user registered.  Returns ``False``, adding nothing,
+    where *cls* must be built through ``__init__``.
     """
     if hasattr(cls, "__attrs_pre_init__"):
         return False
@@ -139,7 +145,7 @@ def builder_source(src: Source, cls: type, function: str) -> bool:
             return False
         lines.append(f"{setter}(obj, {field.name!r}, {converted})")
         try:
-            check = _check(src, field, constraint_of(field))
+            check = _check(src, field, constraint_of(field), ours)
         except TypeError:  # not a Constraint: leave it to __init__
             return False
         if check is not None:

@@ -237,6 +237,21 @@ class ClassHooks:
         """Whether no member of a union is being generated (so its hook can be had now)."""
         return not any((id(converter), cls, structure) in self._building for cls in members)
 
+    def _ours(self, converter: cattrs.Converter, type_: Any) -> bool:
+        """Whether *converter* structures *type_* with coopmodel's own hooks all the way down."""
+        if is_optional(type_):
+            type_ = without_none(type_)
+        if (id(converter), type_, True) in self._building:
+            return True  # its hook is the one being generated
+        hook = converter.get_structure_hook(type_)
+        if hook is structure_bool or mark_of(hook, EnumMark) or mark_of(hook, ClassMark):
+            return True
+        union = mark_of(hook, UnionMark)
+        if union is not None:
+            return all(self._ours(converter, member) for member in union.members)
+        sequence = mark_of(hook, TupleMark)
+        return sequence is not None and self._ours(converter, sequence.item_type)
+
     def _slot(self, cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> Slot | None:
         if self.sharing is None or cls not in REFERENCE_DATA:
             return None
@@ -266,7 +281,7 @@ class ClassHooks:
         slot = self._slot(cls, fields)
         required = sum(1 for field in fields if field.default is attrs.NOTHING)
         build = f"build_{cls.__name__}"
-        built = builder_source(src, cls, build)
+        built = builder_source(src, cls, build, lambda t: self._ours(converter, t))
         for function, head in ((name, False), (f"{name}_with_head", True)):
             src.add(0, f"def {function}({'_key, _value, o, _=None' if head else 'o, _=None'}):")
             src.add(1, f"if o.__class__ is not dict: {src.ref(_not_object, 'fail')}(o)")
