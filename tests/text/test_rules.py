@@ -157,3 +157,15 @@ def test_the_docs_state_the_gazetteer_s_bound() -> None:
     page = Path(__file__).parents[2] / "docs" / "explanation" / "extraction.md"
     text = " ".join(page.read_text("utf-8").split())
     assert f"every city of {GAZETTEER_MIN_POPULATION:,} people or more" in text
+
+
+def test_a_round_of_a_forum_is_a_meeting_of_it_not_a_parent() -> None:
+    report = (
+        "WASHINGTON, May 3 (Reuters) - India and the United States held talks as part of the"
+        " fifth round of the India-US Strategic Dialogue in Washington on Monday."
+    )
+    meeting = only_meeting(report)
+    assert meeting.forum is not None
+    assert meeting.forum.name == "India-US Strategic Dialogue"
+    assert meeting.forum.parent is None
+    assert meeting.session == 5

@@ -76,9 +76,11 @@ _GENERIC_MODIFIERS: Final = frozenset(
     }
 )
 _PARENT_CUE: Final = re.compile(
-    r"(?:under the (?:framework|aegis|auspices|umbrella) of|on the (?:sidelines|margins) of"
-    r"|(?:a|the) sub-?group of|part of|under)\s(?:the\s)?"
-    # "on the sidelines of the 164th session of the GCC Ministerial Council"
+    r"(?:under the (?:framework|aegis|auspices|umbrella) of|(?:a|the) sub-?group of|part of|under)"
+    r"\s(?:the\s)?$"
+    # "on the sidelines of the 164th session of the GCC Ministerial Council": a meeting
+    # beside another one (while "as part of the fifth round of X" is a round of X).
+    r"|on the (?:sidelines|margins) of\s(?:the\s)?"
     r"(?:(?:\d{1,4}(?:st|nd|rd|th)|[a-z]+)\s(?:session|meeting|edition|round|summit)\sof\s(?:the\s)?)?$",
     re.IGNORECASE,
 )
