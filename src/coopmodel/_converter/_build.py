@@ -34,7 +34,10 @@ from coopmodel._model._constraints import (
     Instance,
     Items,
     OneOf,
+    Text,
     constraint_of,
+    nfc,
+    nfc_optional,
     to_tuple,
 )
 
@@ -79,13 +82,24 @@ def implied(constraint: Constraint, type_: Any) -> bool:
     return False
 
 
-def _convert(src: Source, field: attrs.Attribute[Any], var: str, obj: str) -> str | None:
+def _text_field(field: attrs.Attribute[Any], ours: Callable[[Any], bool]) -> bool:
+    """Whether *field* holds text that coopmodel's own ``str`` hook read (so a ``str``)."""
+    return field.type in (str, str | None) and ours(field.type)
+
+
+def _convert(
+    src: Source, field: attrs.Attribute[Any], var: str, obj: str, ours: Callable[[Any], bool]
+) -> str | None:
     """An expression for *var* through the field's converter; ``None`` if it cannot be written."""
     converter: Any = field.converter  # a function or an attrs.Converter
     if converter is None:
         return var
     if converter is to_tuple and is_homogeneous_tuple(field.type):
         return var  # the hook made a tuple already
+    if converter in (nfc, nfc_optional) and _text_field(field, ours):
+        # NFC leaves ASCII as it is: only other text pays for the call.
+        none = f"{var} is None or " if field.type is not str else ""
+        return f"({var} if {none}{var}.isascii() else {src.ref(converter, 'conv')}({var}))"
     if isinstance(converter, attrs.Converter):
         wrapped: Any = converter  # attrs' stubs do not declare its attributes
         takes_self, takes_field = wrapped.takes_self, wrapped.takes_field
@@ -103,18 +117,27 @@ def _convert(src: Source, field: attrs.Attribute[Any], var: str, obj: str) -> st
 
 def _check(
     src: Source, field: attrs.Attribute[Any], constraint: Constraint, ours: Callable[[Any], bool]
-) -> str | None:
-    """The line that checks *field* after the hook (``None`` where the hook checked it all)."""
+) -> list[str]:
+    """The lines that check *field* after the hook (none where the hook checked it all)."""
     check, attribute = src.ref(constraint, "check"), src.ref(field, "field")
     value = f"obj.{field.name}"
+    if isinstance(constraint, Text) and _text_field(field, ours):
+        # Printable ASCII with a letter that is not a space is text: the usual
+        # case, tested inline; anything else takes the whole check.
+        fine = "v.isascii() and v.isprintable() and not v.isspace() and v"
+        if constraint.max_length is not None:
+            fine += f" and len(v) <= {constraint.max_length}"
+        if field.type is not str:
+            fine = f"v is None or {fine}"
+        return [f"v = {value}", f"if not ({fine}): {check}(obj, {attribute}, v)"]
     if not (implied(constraint, field.type) and ours(field.type)):
-        return f"{check}(obj, {attribute}, {value})"
+        return [f"{check}(obj, {attribute}, {value})"]
     if isinstance(constraint, Items) and constraint.min_items:
         test = f"len({value}) < {constraint.min_items}"
         if constraint.optional:
             test = f"{value} is not None and {test}"
-        return f"if {test}: {check}(obj, {attribute}, {value})"
-    return None
+        return [f"if {test}: {check}(obj, {attribute}, {value})"]
+    return []
 
 
 def builder_source(src: Source, cls: type, function: str, ours: Callable[[Any], bool]) -> bool:
@@ -140,16 +163,14 @@ def builder_source(src: Source, cls: type, function: str, ours: Callable[[Any], 
             factory = src.ref(default.factory, "factory")
             made = f"{factory}(obj)" if default.takes_self else f"{factory}()"
             lines.append(f"if {var} is m: {var} = {made}")
-        converted = _convert(src, field, var, "obj")
+        converted = _convert(src, field, var, "obj", ours)
         if converted is None:
             return False
         lines.append(f"{setter}(obj, {field.name!r}, {converted})")
         try:
-            check = _check(src, field, constraint_of(field), ours)
+            checks += _check(src, field, constraint_of(field), ours)
         except TypeError:  # not a Constraint: leave it to __init__
             return False
-        if check is not None:
-            checks.append(check)
     parameters = ", ".join(f"v_{field.name}" for field in fields)
     src.add(0, f"def {function}({parameters}, m={src.ref(MISSING, 'missing')}):")
     src.add(1, f"obj = {src.ref(_NEW, 'new')}({src.ref(cls, 'cls')})")

@@ -244,7 +244,11 @@ class ClassHooks:
         if (id(converter), type_, True) in self._building:
             return True  # its hook is the one being generated
         hook = converter.get_structure_hook(type_)
-        if hook is structure_bool or mark_of(hook, EnumMark) or mark_of(hook, ClassMark):
+        if (
+            hook in (structure_bool, structure_str)
+            or mark_of(hook, EnumMark)
+            or mark_of(hook, ClassMark)
+        ):
             return True
         union = mark_of(hook, UnionMark)
         if union is not None:
