@@ -32,7 +32,8 @@ from coopmodel._converter import (
     make_converter,
     mark_of,
 )
-from coopmodel._converter._build import implied
+from coopmodel._converter._build import builder_source, implied
+from coopmodel._converter._codegen import Source
 from coopmodel._converter._hooks import EnumMark, OptionalMark, TupleMark, UnionMark
 from coopmodel._model import WRITTEN_ALWAYS
 from coopmodel._model._constraints import Boolean, Instance, Items, OneOf, Pattern, Text
@@ -325,3 +326,26 @@ def test_after_a_hook_a_user_registered_every_check_runs() -> None:
     custom.register_structure_hook(MeetingStatus, lambda value, _: value)  # a str, not a member
     with pytest.raises(coopmodel.FieldError, match="status: 'held' is not a MeetingStatus"):
         custom.structure(data, Meeting)
+
+
+def test_a_class_whose_init_does_more_is_built_through_it() -> None:
+    @attrs.frozen
+    class Derived:
+        name: str = attrs.field(validator=Text())
+        length: int = attrs.field(init=False)
+
+        @length.default
+        def _length(self) -> int:
+            return len(self.name)
+
+    @attrs.frozen
+    class Prepared:
+        name: str = attrs.field(validator=Text())
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    src = Source()
+    assert not builder_source(src, Derived, "build", lambda _: True)
+    assert not builder_source(src, Prepared, "build", lambda _: True)
+    assert src.lines == []

@@ -150,9 +150,9 @@ def builder_source(src: Source, cls: type, function: str, ours: Callable[[Any], 
     never after a hook a user registered.  Returns ``False``, adding nothing,
     where *cls* must be built through ``__init__``.
     """
-    if hasattr(cls, "__attrs_pre_init__"):
-        return False
     fields = attrs.fields(cls)
+    if hasattr(cls, "__attrs_pre_init__") or not all(field.init for field in fields):
+        return False  # __init__ does more than set the fields and check them
     lines: list[str] = []
     checks: list[str] = []
     setter = src.ref(_SET, "set")
