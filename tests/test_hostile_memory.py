@@ -450,3 +450,29 @@ def test_the_docs_state_the_cache_bounds_the_code_has() -> None:
         assert f"{sharing_module.SHARING_MAX_ENTRIES:,} objects" in page
         assert f"{kib} KiB" in page
         assert f"{_times.TIME_CACHE_SIZE:,} entries" in page
+
+
+def _twice_in_one_document(number: int) -> bytes:
+    """A place whose one identifier (a value new to each document) is written twice."""
+    identifier = {"scheme": "wikidata", "value": f"Q{number}"}
+    return orjson.dumps(
+        {
+            "schema_version": 1,
+            "locality": f"Town {number}",
+            "identifiers": [identifier, identifier],
+        }
+    )
+
+
+def test_repeats_inside_one_document_do_not_keep_sharing_on() -> None:
+    for number in range(2 * WINDOW + 1):  # each value twice in its document, never again
+        place = coopmodel.from_json(_twice_in_one_document(number + 1), coopmodel.Place)
+        assert place.identifiers[0] == place.identifiers[1]
+    slot = _sharing()._slots[ExternalId]
+    assert not slot.cache  # nothing kept: no value recurred between documents
+    assert slot.state[0] > 0  # and the class is read without sharing for a while
+    # A value seen in two documents is kept, as before.
+    coopmodel.clear_caches()
+    text = _id_json(10**7)
+    ids = [coopmodel.from_json(text, ExternalId) for _ in range(3)]
+    assert ids[1] is ids[2]

@@ -28,9 +28,11 @@ What is kept, and for how long:
 - What a document added is taken out again when the document turns out to
   be invalid (unless the budget was reached meanwhile, when all was forgotten).
 - Looking a value up costs a tuple and a dict lookup.  A value is kept from
-  its second sighting only (the first notes its hash, of at most
-  :data:`SEEN_MAX` per class), so a value that never recurs costs neither
-  memory nor the estimate of its size; a class whose values mostly recur
+  its second sighting in another document only (the first notes its hash,
+  of at most :data:`SEEN_MAX` per class, and the document), so a value that
+  never recurs between documents costs neither memory nor the estimate of
+  its size, and repeats inside one document (a party in the forum, the
+  parties and a statement) do not make a class look recurring; a class whose values mostly recur
   (at least :data:`EAGER_HIT_RATE` of a window's lookups) keeps them from
   their first sighting.  A class whose values rarely recur
   (fewer than :data:`MIN_HIT_RATE` of :data:`WINDOW` lookups found, second
@@ -99,6 +101,8 @@ _ENTRY_OVERHEAD: Final = 200
 #: How many key hashes a class remembers to tell a value's second sighting.
 SEEN_MAX: Final = 4096
 
+_UNSEEN: Final = object()
+
 #: Classes whose values cost a shared object nothing: singletons and small ints.
 _FREE: Final[set[type]] = {type(None), bool, int}
 
@@ -137,8 +141,9 @@ class Slot:
             *lookups* and *hits* count this window's (second sightings count
             as hits), *eager* says values are kept from their first sighting
             (the class's values mostly recur).
-        seen: The hashes of values seen once (at most :data:`SEEN_MAX`): a
-            value is kept from its second sighting.
+        seen: The hashes of values seen once (at most :data:`SEEN_MAX`), with
+            the document they were seen in: a value is kept from its second
+            sighting in another document.
         text_positions: Where the key holds JSON text of its own (counted in
             its size), not a value the object holds.
     """
@@ -148,7 +153,7 @@ class Slot:
     def __init__(self, text_positions: tuple[int, ...], *, on: bool) -> None:
         self.cache: dict[object, object] = {}
         self.ids: dict[int, list[Any]] = {}
-        self.seen: set[int] = set()
+        self.seen: dict[int, int | None] = {}
         self.state: list[Any] = [0 if on else math.inf, 0, 0, False]
         self.text_positions = text_positions
 
@@ -176,6 +181,7 @@ class Sharing:
         self.entries = 0
         self.on = _SWITCH["on"]
         self._slots: dict[type, Slot] = {}
+        self._documents = 0  # documents begun, to tell sightings in one from sightings in two
         self._lock = threading.Lock()
         self._local = threading.local()
         with _ALL_LOCK:
@@ -206,10 +212,16 @@ class Sharing:
             # By value, not by key: the key holds the ids of shared children,
             # which differ between the first sighting and the second.
             sighting = hash(obj)
-            if sighting not in seen:
+            document = getattr(self._local, "document", None)
+            first = seen.get(sighting, _UNSEEN)
+            if first is _UNSEEN:
                 if len(seen) >= SEEN_MAX:
                     seen.clear()
-                seen.add(sighting)
+                seen[sighting] = document
+                return
+            if document is not None and first == document:
+                # Seen again inside one document (a party in the forum and in
+                # a statement): no sign that the class recurs between documents.
                 return
             state[2] += 1  # a value that recurs: as good as a hit, for judging the class
         cost = _ENTRY_OVERHEAD + sys.getsizeof(key)
@@ -310,15 +322,19 @@ class Sharing:
         """Start a document in this thread: note what it adds, to take it out on failure."""
         journal: list[Any] = []
         self._local.journal = journal
+        self._documents += 1  # under the GIL; a number shared by two threads only delays a keep
+        self._local.document = self._documents
         return journal
 
     def end(self) -> None:
         """End this thread's document: keep what it added."""
         self._local.journal = None
+        self._local.document = None
 
     def rollback(self, journal: list[Any]) -> None:
         """Take out what a failed document added (and end it)."""
         self._local.journal = None
+        self._local.document = None
         with self._lock:
             for slot, key, obj, cost in reversed(journal):
                 if slot.cache.get(key) is obj:
