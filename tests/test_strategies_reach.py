@@ -102,3 +102,30 @@ def test_a_repeated_id_in_a_chain_is_made_unique() -> None:
 )
 def test_cooperation_areas_reach(condition: Any) -> None:
     reaches(cst.cooperation_areas(), condition)
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        lambda d: d.end is None,
+        lambda d: d.end is not None and 0 < (d.end - d.start).days <= 10,
+        lambda d: d.end is not None and (d.end - d.start).days > 366,
+        lambda d: d.raw is not None,
+    ],
+)
+def test_date_spans_reach(condition: Any) -> None:
+    reaches(cst.date_spans(), condition)
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        lambda t: t.end is None,
+        lambda t: t.end is not None and t.end.tzinfo == t.start.tzinfo and t.end > t.start,
+        lambda t: t.end is not None and t.end.utcoffset() != t.start.utcoffset(),
+        lambda t: t.end is not None and t.end == t.start,
+        lambda t: t.raw is not None,
+    ],
+)
+def test_time_spans_reach(condition: Any) -> None:
+    reaches(cst.time_spans(), condition)

@@ -828,15 +828,25 @@ def _one_or_more_days(start: pendulum.Date, days: int | None, raw: str | None) -
 @functools.cache
 def date_spans() -> st.SearchStrategy[DateSpan]:
     """Single days and runs of days (an end equal to the start is one day too)."""
-    raw = field_strategy(DateSpan, attrs.fields(DateSpan).raw)
-    runs = st.builds(_one_or_more_days, calendar_dates(), st.none() | st.integers(0, 10), raw)
-    wide = st.builds(
-        lambda a, b, raw: DateSpan(min(a, b), max(a, b), raw=raw),
-        calendar_dates(),
-        calendar_dates(),
-        raw,
-    )
-    return st.one_of(runs, runs, wide)
+    raw = field_strategy(DateSpan, attrs.fields(DateSpan).raw, allow_none=False)
+    dates, days = calendar_dates(), st.integers(0, 10)
+    # One number picks the shape (one day, a run of up to ten days, any two
+    # days) and whether there is raw text: fewer draws than one_of and
+    # builds, so faster.  It shrinks to a single day.
+    shapes = st.integers(0, 11)
+
+    @st.composite
+    def span(draw: st.DrawFn) -> DateSpan:
+        shape, given_raw = divmod(draw(shapes), 2)
+        text = draw(raw) if given_raw else None
+        if shape < 2:
+            return _one_or_more_days(draw(dates), None, text)
+        if shape < 4:
+            return _one_or_more_days(draw(dates), draw(days), text)
+        first, second = draw(dates), draw(dates)
+        return DateSpan(min(first, second), max(first, second), raw=text)
+
+    return span()
 
 
 def _ordered_times(
@@ -850,16 +860,23 @@ def _ordered_times(
 @functools.cache
 def time_spans() -> st.SearchStrategy[TimeSpan]:
     """Aware starts, with or without an end in the same or another zone."""
-    raw = field_strategy(TimeSpan, attrs.fields(TimeSpan).raw)
-    same = st.builds(
-        lambda start, hours, raw: _ordered_times(start, start.add(hours=hours), raw),
-        aware_datetimes().filter(lambda d: d.year < 9999),
-        st.integers(0, 72),
-        raw,
-    )
-    return st.one_of(
-        st.builds(_ordered_times, aware_datetimes(), st.none() | aware_datetimes(), raw), same
-    )
+    raw = field_strategy(TimeSpan, attrs.fields(TimeSpan).raw, allow_none=False)
+    times, hours = aware_datetimes(), st.integers(0, 72)
+    early = times.filter(lambda d: d.year < 9999)
+    # One number picks the shape (a start; a start and an end anywhere; an
+    # end hours later in the start's zone) and whether there is raw text.
+    shapes = st.integers(0, 7)
+
+    @st.composite
+    def span(draw: st.DrawFn) -> TimeSpan:
+        shape, given_raw = divmod(draw(shapes), 2)
+        text = draw(raw) if given_raw else None
+        if shape < 2:
+            return _ordered_times(draw(times), None if shape == 0 else draw(times), text)
+        start = draw(early)
+        return _ordered_times(start, start.add(hours=draw(hours)), text)
+
+    return span()
 
 
 def partial_dates() -> st.SearchStrategy[PartialDate]:
