@@ -6,8 +6,11 @@ Run from the repository root (small sizes; the machine is shared)::
 
 Each class's strategy runs as a Hypothesis test of ``--examples`` examples
 (generate phase only, no database, no deadline), and the rate is examples
-per second of wall time, Hypothesis's own work included: what a downstream
-property test pays.  The strategies module as it was before they were
+per second of CPU time (``time.process_time``, so that neighbours on a
+shared machine do not count), Hypothesis's own work included: what a
+downstream property test pays.  With ``--rounds N`` the new and the old
+strategies run in turn N times and the medians are printed, the speed-up
+being the median of the rounds' ratios.  The strategies module as it was before they were
 derived from the constraints (commit ``fb25b2a``) is copied from git into a
 temporary directory at run time and measured the same way, in the same run.
 The old module can build invalid objects under today's rules (a source
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,9 +87,9 @@ def rate(strategy: st.SearchStrategy[Any], examples: int) -> tuple[float, int, i
         else:
             counts[0] += 1
 
-    start = time.perf_counter()
+    start = time.process_time()
     run()
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     return counts[0] / elapsed, counts[0], counts[1]
 
 
@@ -97,6 +101,9 @@ def main(argv: list[str] | None = None) -> None:
         "--old-examples", type=int, help="examples per class for the old strategies (default: same)"
     )
     parser.add_argument("--no-old", action="store_true", help="skip the old strategies")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="rounds, new and old in turn; medians are printed"
+    )
     args = parser.parse_args(argv)
     classes = [public_class(name) for name in args.classes] if args.classes else None
     names = dict(_hypothesis_plugin.STRATEGY_NAMES)
@@ -104,16 +111,24 @@ def main(argv: list[str] | None = None) -> None:
         old = None if args.no_old else old_module(Path(directory))
         print(f"{'class':<16} {'new /s':>9} {'old /s':>9} {'speed-up':>9} {'old failed':>11}")
         for cls in classes or PUBLIC_CLASSES:
-            new_rate, _, _ = rate(strategies.from_class(cls), args.examples)
             old_factory = None if old is None else getattr(old, names[cls.__name__], None)
-            if old_factory is None:
+            new_rates, old_rates, ratios, failed, drawn = [], [], [], 0, 0
+            for _ in range(args.rounds):
+                new_rate, _, _ = rate(strategies.from_class(cls), args.examples)
+                new_rates.append(new_rate)
+                if old_factory is None:
+                    continue
+                old_rate, valid, bad = rate(old_factory(), args.old_examples or args.examples)
+                old_rates.append(old_rate)
+                ratios.append(new_rate / old_rate if old_rate else float("inf"))
+                failed, drawn = failed + bad, drawn + valid + bad
+            new_rate = statistics.median(new_rates)
+            if not old_rates:
                 print(f"{cls.__name__:<16} {new_rate:>9.1f} {'-':>9} {'-':>9} {'-':>11}")
                 continue
-            old_rate, valid, failed = rate(old_factory(), args.old_examples or args.examples)
-            speed_up = new_rate / old_rate if old_rate else float("inf")
             print(
-                f"{cls.__name__:<16} {new_rate:>9.1f} {old_rate:>9.1f} {speed_up:>8.1f}x"
-                f" {failed:>5}/{valid + failed:<5}"
+                f"{cls.__name__:<16} {new_rate:>9.1f} {statistics.median(old_rates):>9.1f}"
+                f" {statistics.median(ratios):>8.1f}x {failed:>5}/{drawn:<5}"
             )
 
 

@@ -647,11 +647,18 @@ def field_strategy(
     return from_constraint(constraint_of(field), (cls, field.name), allow_none=allow_none)
 
 
-def _keyword_arguments(cls: type, *, exclude: tuple[str, ...] = ()) -> st.SearchStrategy[Any]:
+def _keyword_arguments(
+    cls: type,
+    *,
+    exclude: tuple[str, ...] = (),
+    build: Callable[[dict[str, Any], st.DrawFn], Any] | None = None,
+) -> st.SearchStrategy[Any]:
     """Keyword arguments for *cls*: every field without a default, and some of the others.
 
     A field left out takes its default (``None`` for optional ones), so its
-    strategy need not draw ``None`` as well: one draw fewer per field.
+    strategy need not draw ``None`` as well: one draw fewer per field.  With
+    *build*, the strategy gives ``build(kwargs, draw)`` instead: the object
+    made in the same draw, one fewer than a ``map``.
     """
     required: list[tuple[str, st.SearchStrategy[Any]]] = []
     optional: list[tuple[str, st.SearchStrategy[Any]]] = []
@@ -662,30 +669,26 @@ def _keyword_arguments(cls: type, *, exclude: tuple[str, ...] = ()) -> st.Search
             required.append((field.alias, field_strategy(cls, field)))
         else:
             optional.append((field.alias, field_strategy(cls, field, allow_none=False)))
-    if not optional:
-        return st.fixed_dictionaries(dict(required))
     # Which optional fields are given: one draw of a bit mask rather than a
     # boolean per field (fewer draws, so faster); each is given half the time,
     # and now and then none or all of them.
-    mask = st.integers(0, 2 ** len(optional) - 1)
+    mask = st.integers(0, 2 ** len(optional) - 1) if optional else st.just(0)
 
     @st.composite
-    def keyword_arguments(draw: st.DrawFn) -> dict[str, Any]:
+    def keyword_arguments(draw: st.DrawFn) -> Any:
         result = {alias: draw(strategy) for alias, strategy in required}
-        given = draw(mask)
+        given = draw(mask) if optional else 0
         for bit, (alias, strategy) in enumerate(optional):
             if given >> bit & 1:
                 result[alias] = draw(strategy)
-        return result
+        return result if build is None else build(result, draw)
 
     return keyword_arguments()
 
 
 def _derived(cls: type[Any]) -> st.SearchStrategy[Any]:
     """*cls* built from a strategy for each field; optional fields are sometimes left out."""
-    if all(field.default is attrs.NOTHING for field in attrs.fields(cls)):
-        return st.builds(cls, **{f.alias: field_strategy(cls, f) for f in attrs.fields(cls)})
-    return _keyword_arguments(cls).map(lambda kwargs: cls(**kwargs))
+    return _keyword_arguments(cls, build=lambda kwargs, _: cls(**kwargs))
 
 
 # --- hand-written where they add realism or a rule across fields ---------------------
@@ -770,16 +773,16 @@ def coordinates() -> st.SearchStrategy[Coordinates]:
     return from_class(Coordinates)
 
 
-def _some_place(kwargs: dict[str, Any], country: str) -> Place:
+def _some_place(kwargs: dict[str, Any], draw: st.DrawFn) -> Place:
     if all(kwargs.get(key) is None for key in ("locality", "country", "region", "venue")):
-        kwargs = {**kwargs, "country": country}
+        kwargs = {**kwargs, "country": draw(_country_codes())}
     return Place(**kwargs)
 
 
 @functools.cache
 def places() -> st.SearchStrategy[Place]:
     """Places with at least a venue, locality, region or country."""
-    return st.builds(_some_place, _keyword_arguments(Place), _country_codes())
+    return _keyword_arguments(Place, build=_some_place)
 
 
 def _chain(links: list[tuple[str, dict[str, Any]]]) -> Forum:
@@ -951,7 +954,7 @@ def _source(kwargs: dict[str, Any]) -> Source:
 @functools.cache
 def sources() -> st.SearchStrategy[Source]:
     """News reports, press releases and readouts, updated (if at all) after publication."""
-    return _keyword_arguments(Source).map(_source)
+    return _keyword_arguments(Source, build=lambda kwargs, _: _source(kwargs))
 
 
 def statements() -> st.SearchStrategy[Statement]:
@@ -964,9 +967,13 @@ def context_events() -> st.SearchStrategy[ContextEvent]:
     return from_class(ContextEvent)
 
 
-def _change(kwargs: dict[str, Any], reason: str) -> ScheduleChange:
+def _change(kwargs: dict[str, Any], draw: st.DrawFn) -> ScheduleChange:
     if all(value is None for value in kwargs.values()):
-        kwargs = {**kwargs, "reason": reason}
+        reason = attrs.fields(ScheduleChange).reason
+        kwargs = {
+            **kwargs,
+            "reason": draw(field_strategy(ScheduleChange, reason, allow_none=False)),
+        }
     return ScheduleChange(**kwargs)
 
 
@@ -976,8 +983,7 @@ def schedule_changes() -> st.SearchStrategy[ScheduleChange]:
 
     .. versionadded:: 0.1.0
     """
-    reason = field_strategy(ScheduleChange, attrs.fields(ScheduleChange).reason, allow_none=False)
-    return st.builds(_change, _keyword_arguments(ScheduleChange), reason)
+    return _keyword_arguments(ScheduleChange, build=_change)
 
 
 def meetings() -> st.SearchStrategy[Meeting]:
