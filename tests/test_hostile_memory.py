@@ -31,6 +31,7 @@ from coopmodel._converter import _make_converter, _times, document_reader, shari
 from coopmodel._converter import _sharing as sharing_module
 from coopmodel._converter._sharing import (
     OFF_CALLS,
+    SEEN_MAX,
     SHARING_MAX_BYTES,
     SHARING_MAX_VALUE_BYTES,
     WINDOW,
@@ -476,3 +477,15 @@ def test_repeats_inside_one_document_do_not_keep_sharing_on() -> None:
     text = _id_json(10**7)
     ids = [coopmodel.from_json(text, ExternalId) for _ in range(3)]
     assert ids[1] is ids[2]
+
+
+def test_the_seen_hashes_hold_at_most_their_bound() -> None:
+    coopmodel.clear_caches()
+    coopmodel.from_json(_id_json(1), ExternalId)  # makes the class's slot
+    sharing = _sharing()
+    slot = sharing._slots[ExternalId]
+    for number in range(SEEN_MAX + 10):  # each value seen once: only its hash is noted
+        value = ExternalId("wikidata", f"Q{number + 2}")
+        sharing.insert(slot, (value.scheme, value.value), value)
+        assert len(slot.seen) <= SEEN_MAX
+    assert not slot.cache
