@@ -29,7 +29,7 @@ import orjson
 from coopmodel import _convert_interop
 from coopmodel._cli._terminal import escape
 from coopmodel._errors import ErrorDetail, ParseError
-from coopmodel._io import MAX_DOCUMENT_BYTES, from_dict, read_jsonl, write_jsonl
+from coopmodel._io import MAX_DOCUMENT_BYTES, from_dict, json_array, read_jsonl, write_jsonl
 from coopmodel._model import Meeting
 
 __all__ = [
@@ -50,9 +50,8 @@ Warn = Callable[[str], None]
 #: The warning lines ``coopmodel convert`` prints; past this it only counts them.
 MAX_WARNINGS: Final = 100
 
-#: The PLOVER ``link`` values remembered to catch one meeting's records split
-#: apart in a file (a bound on memory: about 100 bytes each).
-MAX_LINKS_CHECKED: Final = 100_000
+#: The PLOVER ``link`` values remembered (see :mod:`._convert_interop`, where it lives).
+MAX_LINKS_CHECKED: Final = _convert_interop.MAX_LINKS_CHECKED
 
 
 class ConvertError(Exception):
@@ -99,40 +98,30 @@ def _read_json(path: pathlib.Path, warn: Warn) -> Iterator[Meeting]:
     """
     with path.open("rb") as fp:
         data = fp.read(MAX_DOCUMENT_BYTES + 1)
-    array = data.lstrip().startswith(b"[")
-    if len(data) > MAX_DOCUMENT_BYTES:
+    if data.lstrip().startswith(b"["):
+        documents = json_array(data, limit=MAX_DOCUMENT_BYTES)
         del data
-        if array:
-            message = (
-                f"is a JSON array larger than {MAX_DOCUMENT_BYTES} bytes; write it as JSON Lines"
-            )
-            raise ParseError((ErrorDetail("$", message),))
-        yield from _read_jsonl(path, warn)
+        for number, document in enumerate(documents):
+            try:
+                yield from_dict(document, Meeting)
+            except ParseError as error:
+                raise ParseError(
+                    tuple(
+                        ErrorDetail(f"$[{number}]{e.path.removeprefix('$')}", e.message)
+                        for e in error.errors
+                    )
+                ) from None
         return
-    if not array:
+    if len(data) <= MAX_DOCUMENT_BYTES:
         try:
             document = orjson.loads(data)
         except orjson.JSONDecodeError:
-            del data
-            yield from _read_jsonl(path, warn)  # JSON Lines under a .json name
-            return
-        yield from_dict(document, Meeting)
-        return
-    try:
-        documents = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        raise ParseError((ErrorDetail("$", f"is not valid JSON: {error}"),)) from None
-    del data
-    for number, document in enumerate(documents):
-        try:
+            pass  # JSON Lines under a .json name
+        else:
             yield from_dict(document, Meeting)
-        except ParseError as error:
-            raise ParseError(
-                tuple(
-                    ErrorDetail(f"$[{number}]{e.path.removeprefix('$')}", e.message)
-                    for e in error.errors
-                )
-            ) from None
+            return
+    del data
+    yield from _read_jsonl(path, warn)
 
 
 def _write_jsonl(meetings: Iterable[Meeting], path: pathlib.Path, warn: Warn) -> int:  # noqa: ARG001

@@ -17,7 +17,7 @@ import orjson
 
 from coopmodel import jsonld, plover
 from coopmodel._errors import ErrorDetail, ParseError
-from coopmodel._io import MAX_DOCUMENT_BYTES, json_lines
+from coopmodel._io import MAX_DOCUMENT_BYTES, json_array, json_lines
 
 if TYPE_CHECKING:
     import pathlib
@@ -25,12 +25,16 @@ if TYPE_CHECKING:
 
     from coopmodel._model import Meeting
 
-__all__ = ["MAX_GROUP", "read_plover", "write_jsonld", "write_plover"]
+__all__ = ["MAX_GROUP", "MAX_LINKS_CHECKED", "read_plover", "write_jsonld", "write_plover"]
 
 _OPTIONS: Final = orjson.OPT_NON_STR_KEYS
 
 #: The most records one meeting (one ``link``) may have in a PLOVER file.
 MAX_GROUP: Final = 10_000
+
+#: The PLOVER ``link`` values remembered to catch one meeting's records split
+#: apart in a file (a bound on memory: about 100 bytes each).
+MAX_LINKS_CHECKED: Final = 100_000
 
 
 def write_plover(
@@ -74,16 +78,17 @@ def read_plover(path: pathlib.Path, warn: Callable[[str], None]) -> Iterator[Mee
     Records that share a ``link`` make one meeting.  In JSON Lines they must
     be on neighbouring lines (as :func:`~coopmodel.plover.to_plover` writes
     them); a link seen again further on is an error naming both lines, for
-    the first :data:`~coopmodel._convert_cli.MAX_LINKS_CHECKED` links.  A
-    meeting has at most :data:`MAX_GROUP` records.
+    the first :data:`MAX_LINKS_CHECKED` links.  A meeting has at most
+    :data:`MAX_GROUP` records.
     """
-    from coopmodel._convert_cli import MAX_LINKS_CHECKED  # noqa: PLC0415 - its home
-
     with path.open("rb") as fp:
         start = fp.read(64).lstrip()
         fp.seek(0)
-        if start.startswith(b"["):
-            yield from _read_array(fp.read(MAX_DOCUMENT_BYTES + 1), warn)
+        if start.startswith(b"["):  # one array: read whole, grouped by link anywhere
+            result = plover.from_plover(json_array(fp.read(MAX_DOCUMENT_BYTES + 1)))
+            for problem in result.problems:
+                warn(_problem(problem, ""))
+            yield from result.meetings
             return
         groups = itertools.groupby(_records(fp), key=lambda row: row[1])
         seen: dict[str, int] = {}
@@ -123,26 +128,15 @@ def _meetings(rows: list[tuple[int, object]], warn: Callable[[str], None]) -> It
         where = ids.get(problem.record)
         if where is None and problem.record.startswith("#"):
             where = lines.get(int(problem.record[1:]))
-        field = f" {problem.field}" if problem.field else ""
-        skipped = " (skipped)" if problem.skipped and "skipped" not in problem.message else ""
-        warn(f"line {where} record {problem.record!r}{field}: {problem.message}{skipped}")
+        warn(_problem(problem, f"line {where} "))
     yield from result.meetings
 
 
-def _read_array(data: bytes, warn: Callable[[str], None]) -> Iterator[Meeting]:
-    if len(data) > MAX_DOCUMENT_BYTES:
-        message = f"is a JSON array larger than {MAX_DOCUMENT_BYTES} bytes; write it as JSON Lines"
-        raise ParseError((ErrorDetail("$", message),))
-    try:
-        records = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        raise ParseError((ErrorDetail("$", f"is not valid JSON: {error}"),)) from None
-    result = plover.from_plover(records)
-    for problem in result.problems:
-        field = f" {problem.field}" if problem.field else ""
-        skipped = " (skipped)" if problem.skipped and "skipped" not in problem.message else ""
-        warn(f"record {problem.record!r}{field}: {problem.message}{skipped}")
-    yield from result.meetings
+def _problem(problem: plover.ImportProblem, where: str) -> str:
+    """A warning line for *problem*, after *where* (``"line 3 "`` or nothing)."""
+    field = f" {problem.field}" if problem.field else ""
+    skipped = " (skipped)" if problem.skipped and "skipped" not in problem.message else ""
+    return f"{where}record {problem.record!r}{field}: {problem.message}{skipped}"
 
 
 def _error(line: int, message: str) -> ParseError:

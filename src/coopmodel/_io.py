@@ -406,6 +406,20 @@ def json_lines(fp: IO[bytes] | IO[str]) -> Iterator[tuple[int, object]]:
         batch.clear()
 
 
+def json_array(data: bytes, *, limit: int = MAX_DOCUMENT_BYTES) -> list[Any]:
+    """*data*, a file's bytes that hold one JSON array, read whole: at most *limit* bytes.
+
+    Raises:
+        ParseError: *data* is longer than *limit*, not UTF-8 or not JSON.
+    """
+    if len(data) > limit:
+        message = f"is a JSON array larger than {limit} bytes; write it as JSON Lines"
+        raise ParseError((ErrorDetail("$", message),))
+    value = _loads(data, None)
+    assert isinstance(value, list)  # noqa: S101 - callers pass text that opens an array
+    return value
+
+
 def _build(batch: list[_Line], first: int, cls: type[T]) -> tuple[list[T | ParseError], bool]:
     """The object (or error) of each line of *batch*, numbered from *first*; whether any failed."""
     build, loads, json = _from_data, _loads, _JSON

@@ -137,7 +137,7 @@ def test_plover_link_groups_are_bounded(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_links_checked_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(convert, "MAX_LINKS_CHECKED", 1)
+    monkeypatch.setattr(_convert_interop, "MAX_LINKS_CHECKED", 1)
     records = [plover.to_plover(attrs.evolve(MEETINGS[1], id=f"m{i}"))[0] for i in range(3)]
     lines = [orjson.dumps(r) for r in [records[0], records[1], records[2], records[1]]]
     (tmp_path / "p.jsonl").write_bytes(b"\n".join(lines))
