@@ -370,19 +370,10 @@ def resolve_issuer(  # noqa: C901, PLR0911 - one branch per kind of issuer
             )
         else:
             return None
-        return Organization(
-            name=name,
-            kind=OrganizationKind.MINISTRY,
-            party=_lexicon.party(owner) if owner and _is_state(owner) else None,
-        )
+        return _ministry(name, owner)
     department = _DEPARTMENT.search(phrase.strip())
     if department is not None:
-        owner = _owner(department["owner"]) or home
-        return Organization(
-            name=department["name"],
-            kind=OrganizationKind.MINISTRY,
-            party=_lexicon.party(owner) if owner and _is_state(owner) else None,
-        )
+        return _ministry(department["name"], _owner(department["owner"]) or home)
     body = _ORG_BODY.fullmatch(phrase.strip())
     if body is not None:
         owners = [
@@ -415,6 +406,12 @@ def resolve_issuer(  # noqa: C901, PLR0911 - one branch per kind of issuer
     if len(party_mentions) == 1 and len(phrase.split()) <= 3:
         return _lexicon.party(party_mentions[0].value)
     return None
+
+
+def _ministry(name: str, owner: str | None) -> Organization:
+    """The ministry called *name*, of the state *owner* (a party code) if it is one."""
+    party = _lexicon.party(owner) if owner and _is_state(owner) else None
+    return Organization(name=name, kind=OrganizationKind.MINISTRY, party=party)
 
 
 def _owner(word: str | None) -> str | None:

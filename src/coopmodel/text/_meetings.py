@@ -291,7 +291,7 @@ _NOT_TOPICS: Final = frozenset(
 )
 
 
-def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
+def find_forums(
     text: str, sentences: tuple[Line, ...], names: list[Mention], masked: SpanSet
 ) -> list[ForumMention]:
     """Every forum named in the body, in order."""
@@ -300,12 +300,10 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
         for match in _HEAD.finditer(text, sentence.start, sentence.end):
             head = match["head"]
             named = head[0].isupper()
-            start = _extend_left(text, match.start(), sentence.start, named=named)
-            end = _extend_right(text, match.end(), sentence.end) if named else match.end()
             if masked.covers(match.start()):
                 continue
-            while start < match.start() and text[start : start + 4] in {"the ", "The "}:
-                start += 4
+            start = _name_start(text, match.start(), sentence.start, named=named)
+            end = _extend_right(text, match.end(), sentence.end) if named else match.end()
             inside = [
                 m
                 for m in names
@@ -331,7 +329,6 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
                 ):
                     acronym = (candidate, (end + 2, end + 2 + len(candidate)))
             parties = tuple((m.value, (m.start, m.end)) for m in inside)
-            cue = _PARENT_CUE.search(text, max(sentence.start, start - 80), start)
             forums.append(
                 ForumMention(
                     start=start,
@@ -342,7 +339,7 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
                     parties=parties,
                     acronym=acronym,
                     sentence=index,
-                    parent_cue=cue is not None,
+                    parent_cue=_cued(text, sentence, start),
                     head=head,
                 )
             )
@@ -358,6 +355,19 @@ def find_forums(  # noqa: C901 - head, name, parties, acronym, parent cue
     return kept
 
 
+def _name_start(text: str, head: int, floor: int, *, named: bool) -> int:
+    """Where the name of a forum or event whose head starts at *head* begins, without "the"."""
+    start = _extend_left(text, head, floor, named=named)
+    while start < head and text[start : start + 4] in {"the ", "The "}:
+        start += 4
+    return start
+
+
+def _cued(text: str, sentence: Line, start: int) -> bool:
+    """Whether a parent cue ("on the sidelines of the") ends right at *start*."""
+    return _PARENT_CUE.search(text, max(sentence.start, start - 80), start) is not None
+
+
 def _cued_events(
     text: str, sentences: tuple[Line, ...], masked: SpanSet, forums: list[ForumMention]
 ) -> list[ForumMention]:
@@ -365,22 +375,18 @@ def _cued_events(
     found: list[ForumMention] = []
     for index, sentence in enumerate(sentences):
         for match in _EVENT_HEAD.finditer(text, sentence.start, sentence.end):
-            if masked.covers(match.start()):
+            if masked.covers(match.start()) or any(
+                f.start <= match.start() < f.end for f in forums
+            ):
                 continue
-            start = _extend_left(text, match.start(), sentence.start, named=True)
-            while start < match.start() and text[start : start + 4] in {"the ", "The "}:
-                start += 4
-            end = match.end()
-            if any(f.start <= match.start() < f.end for f in forums):
-                continue
-            cue = _PARENT_CUE.search(text, max(sentence.start, start - 80), start)
-            if cue is None or cue.end() != start:
+            start = _name_start(text, match.start(), sentence.start, named=True)
+            if not _cued(text, sentence, start):
                 continue
             found.append(
                 ForumMention(
                     start=start,
-                    end=end,
-                    name=text[start:end],
+                    end=match.end(),
+                    name=text[start : match.end()],
                     kind=ForumKind.OTHER,
                     generic=False,
                     parties=(),
