@@ -30,6 +30,10 @@ def run(*argv: object) -> tuple[int, str]:
     return code, err.getvalue()
 
 
+def plover_to_jsonl(source: Path, target: Path) -> tuple[int, str]:
+    return run(source, target, "--from", "plover", "--to", "jsonl")
+
+
 def write_jsonl(path: Path, meetings: list[cm.Meeting]) -> None:
     with path.open("wb") as fp:
         cm.write_jsonl(meetings, fp)
@@ -55,9 +59,7 @@ def test_to_plover_writes_each_meetings_records(tmp_path: Path) -> None:
 def test_plover_round_trip_through_the_command(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "in.jsonl", MEETINGS)
     assert run(tmp_path / "in.jsonl", tmp_path / "p.jsonl", "--to", "plover")[0] == 0
-    code, err = run(
-        tmp_path / "p.jsonl", tmp_path / "back.jsonl", "--from", "plover", "--to", "jsonl"
-    )
+    code, err = plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "back.jsonl")
     assert code == 0, err
     back = read_jsonl(tmp_path / "back.jsonl")
     direct = [
@@ -69,7 +71,7 @@ def test_plover_round_trip_through_the_command(tmp_path: Path) -> None:
 
 
 def test_plover_records_of_the_real_format_with_warnings(tmp_path: Path) -> None:
-    code, err = run(RECORDS, tmp_path / "out.jsonl", "--from", "plover", "--to", "jsonl")
+    code, err = plover_to_jsonl(RECORDS, tmp_path / "out.jsonl")
     assert code == 0, err
     result = plover.from_plover(orjson.loads(line) for line in RECORDS.read_bytes().splitlines())
     assert read_jsonl(tmp_path / "out.jsonl") == list(result.meetings)
@@ -86,9 +88,7 @@ def test_plover_records_of_the_real_format_with_warnings(tmp_path: Path) -> None
 def test_plover_array_file(tmp_path: Path) -> None:
     records = [orjson.loads(line) for line in RECORDS.read_bytes().splitlines()]
     (tmp_path / "records.json").write_bytes(orjson.dumps(records, option=orjson.OPT_INDENT_2))
-    code, err = run(
-        tmp_path / "records.json", tmp_path / "o.jsonl", "--from", "plover", "--to", "jsonl"
-    )
+    code, err = plover_to_jsonl(tmp_path / "records.json", tmp_path / "o.jsonl")
     assert code == 0, err
     assert read_jsonl(tmp_path / "o.jsonl") == list(plover.from_plover(records).meetings)
 
@@ -97,7 +97,7 @@ def test_plover_records_without_id_or_link_are_named_by_line(tmp_path: Path) -> 
     record = {"event": "CONSULT", "actor": "USA", "date": "2024-01-01"}
     lines = [orjson.dumps(record), b"", orjson.dumps(record)]
     (tmp_path / "p.jsonl").write_bytes(b"\n".join(lines) + b"\n")
-    code, err = run(tmp_path / "p.jsonl", tmp_path / "o.jsonl", "--from", "plover", "--to", "jsonl")
+    code, err = plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "o.jsonl")
     assert code == 0
     assert "line 1 record '#0' actor:" in err
     assert "line 3 record '#0' actor:" in err
@@ -106,9 +106,7 @@ def test_plover_records_without_id_or_link_are_named_by_line(tmp_path: Path) -> 
 def test_plover_errors_name_the_line(tmp_path: Path) -> None:
     good = [orjson.dumps(r) for r in plover.to_plover(MEETINGS[0])]
     (tmp_path / "bad.jsonl").write_bytes(b"\n".join([*good[:2], b"{not json", *good[2:]]) + b"\n")
-    code, err = run(
-        tmp_path / "bad.jsonl", tmp_path / "o.jsonl", "--from", "plover", "--to", "jsonl"
-    )
+    code, err = plover_to_jsonl(tmp_path / "bad.jsonl", tmp_path / "o.jsonl")
     assert code == 1
     assert f"{tmp_path / 'bad.jsonl'} line 3: $: is not valid JSON" in err
     assert not (tmp_path / "o.jsonl").exists()
@@ -116,9 +114,7 @@ def test_plover_errors_name_the_line(tmp_path: Path) -> None:
     other = [orjson.dumps(r) for r in plover.to_plover(MEETINGS[1])]
     split = [good[0], *other, *good[1:]]
     (tmp_path / "split.jsonl").write_bytes(b"\n".join(split) + b"\n")
-    code, err = run(
-        tmp_path / "split.jsonl", tmp_path / "o.jsonl", "--from", "plover", "--to", "jsonl"
-    )
+    code, err = plover_to_jsonl(tmp_path / "split.jsonl", tmp_path / "o.jsonl")
     assert code == 1
     assert "line 3: $.link: link 'ind-rus-wg-mic-2025-08' was seen on line 1" in err
 
@@ -127,11 +123,9 @@ def test_plover_link_groups_are_bounded(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(_convert_interop, "MAX_GROUP", 3)
     records = plover.to_plover(MEETINGS[0])  # 9 records of one link
     (tmp_path / "p.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records[:3]))
-    assert (
-        run(tmp_path / "p.jsonl", tmp_path / "a.jsonl", "--from", "plover", "--to", "jsonl")[0] == 0
-    )
+    assert plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "a.jsonl")[0] == 0
     (tmp_path / "p.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records[:4]))
-    code, err = run(tmp_path / "p.jsonl", tmp_path / "b.jsonl", "--from", "plover", "--to", "jsonl")
+    code, err = plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "b.jsonl")
     assert code == 1
     assert "line 1: $.link: link 'ind-rus-wg-mic-2025-08' has more than 3 records" in err
 
@@ -142,14 +136,12 @@ def test_links_checked_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     lines = [orjson.dumps(r) for r in [records[0], records[1], records[2], records[1]]]
     (tmp_path / "p.jsonl").write_bytes(b"\n".join(lines))
     # Only m0 is remembered: m1 seen again is past the bound, so not caught.
-    code, err = run(tmp_path / "p.jsonl", tmp_path / "o.jsonl", "--from", "plover", "--to", "jsonl")
+    code, err = plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "o.jsonl")
     assert code == 0, err
     assert [m.id for m in read_jsonl(tmp_path / "o.jsonl")] == ["m0", "m1", "m2", "m1"]
     lines.append(lines[0])
     (tmp_path / "p.jsonl").write_bytes(b"\n".join(lines))
-    code, err = run(
-        tmp_path / "p.jsonl", tmp_path / "o2.jsonl", "--from", "plover", "--to", "jsonl"
-    )
+    code, err = plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "o2.jsonl")
     assert code == 1
     assert "link 'm0' was seen on line 1" in err
 
@@ -158,7 +150,7 @@ def test_warnings_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(convert, "MAX_WARNINGS", 2)
     record = {"event": "AGREE", "actor": "USA", "date": "2024-01-01"}
     (tmp_path / "p.jsonl").write_bytes(b"".join(orjson.dumps(record) + b"\n" for _ in range(5)))
-    code, err = run(tmp_path / "p.jsonl", tmp_path / "o.jsonl", "--from", "plover", "--to", "jsonl")
+    code, err = plover_to_jsonl(tmp_path / "p.jsonl", tmp_path / "o.jsonl")
     assert code == 0
     lines = err.splitlines()
     assert len(lines) == 4, lines

@@ -286,6 +286,7 @@ class ClassHooks:
         required = sum(1 for field in fields if field.default is attrs.NOTHING)
         build = f"build_{cls.__name__}"
         built = builder_source(src, cls, build, lambda t: self._ours(converter, t))
+        values = ", ".join(f"v_{field.name}" for field in fields)
         for function, head in ((name, False), (f"{name}_with_head", True)):
             src.add(0, f"def {function}({'_key, _value, o, _=None' if head else 'o, _=None'}):")
             src.add(1, f"if o.__class__ is not dict: {src.ref(_not_object, 'fail')}(o)")
@@ -324,8 +325,7 @@ class ClassHooks:
             unknown = src.ref(_unknown, "fail")
             src.add(1, f"if n != len(o): {unknown}(o, {new}{', _key' if head else ''})")
             # The object, from the builder (the checks the hook did not make) or __init__.
-            names = ", ".join(f"v_{field.name}" for field in fields)
-            call = f"{build}({names})" if built else f"{new}({', '.join(arguments + late)})"
+            call = f"{build}({values})" if built else f"{new}({', '.join(arguments + late)})"
             if slot is None:
                 src.add(1, f"return {call}")
                 continue
