@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import collections
+import contextlib
 from typing import Any
 
+import attrs
 import pytest
-from hypothesis import HealthCheck, find, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
 import coopmodel
 from coopmodel import strategies as cst
+from coopmodel._model import PUBLIC_CLASSES
 
 SETTINGS = settings(
     max_examples=5000, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
@@ -129,3 +133,91 @@ def test_date_spans_reach(condition: Any) -> None:
 )
 def test_time_spans_reach(condition: Any) -> None:
     reaches(cst.time_spans(), condition)
+
+
+def _has_default(field: attrs.Attribute[Any]) -> bool:
+    return field.default is not attrs.NOTHING and field.init
+
+
+class _AllSeen(Exception):  # noqa: N818 - not an error: the search is done
+    pass
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    """The default of each field of *cls* that has one."""
+    defaults = {}
+    for field in attrs.fields(cls):
+        if _has_default(field):
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = None if default.takes_self else default.factory()
+            defaults[field.name] = default
+    return defaults
+
+
+@pytest.mark.parametrize(
+    "cls",
+    sorted((cls for cls in PUBLIC_CLASSES if attrs.has(cls) and _defaults(cls)), key=str),
+    ids=lambda cls: cls.__name__,
+)
+def test_every_field_with_a_default_is_given_and_left_out(cls: type) -> None:
+    """Fewer draws must not leave a field out always, or always in."""
+    defaults = _defaults(cls)
+    unseen = {(name, given) for name in defaults for given in (True, False)}
+
+    @settings(SETTINGS, phases=[Phase.generate], max_examples=2000)
+    @given(cst.from_class(cls))
+    def look(value: Any) -> None:
+        for name, default in defaults.items():
+            unseen.discard((name, getattr(value, name) != default))
+        if not unseen:
+            raise _AllSeen
+
+    with contextlib.suppress(_AllSeen):
+        look()
+    assert not unseen
+
+
+@pytest.mark.parametrize("radix", [1, 2, 3, 7, 16, 17, 18, 100, 249, 597, 4096])
+def test_shape_digits_take_every_value_evenly_and_shrink_to_zero(radix: int) -> None:
+    shape = cst._Shape(radix)
+    width = cst._digit_width(radix)
+    counts = collections.Counter(
+        shape.digits(number.to_bytes(width))[0] for number in range(256**width)
+    )
+    assert sorted(counts) == list(range(radix))
+    assert max(counts.values()) / min(counts.values()) <= 1 + 1 / cst._SHAPE_EVENNESS
+    assert shape.digits(bytes(width)) == [0]
+
+
+def test_each_digit_of_a_shape_reads_bytes_of_its_own() -> None:
+    shape = cst._Shape(3, 1, 5)  # a single value takes no byte
+    assert shape.digits(bytes([255, 0])) == [2, 0, 0]
+    assert shape.digits(bytes([0, 255])) == [0, 0, 4]
+
+
+def test_optional_fields_of_a_meeting_are_given_about_half_the_time() -> None:
+    fields = [field for field in attrs.fields(coopmodel.Meeting) if _has_default(field)]
+    given_counts = dict.fromkeys((field.alias for field in fields), 0)
+    runs = [0]
+
+    @settings(
+        max_examples=600,
+        database=None,
+        derandomize=True,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate],
+    )
+    @given(cst._keyword_arguments(coopmodel.Meeting))
+    def count(kwargs: dict[str, Any]) -> None:
+        runs[0] += 1
+        for alias in kwargs:
+            if alias in given_counts:
+                given_counts[alias] += 1
+
+    count()
+    shares = {alias: n / runs[0] for alias, n in given_counts.items()}
+    # A bit mask over all twelve fields (Hypothesis draws numbers beyond 255
+    # mostly small) gave the last ones 16%.
+    assert all(0.25 <= share <= 0.75 for share in shares.values()), shares

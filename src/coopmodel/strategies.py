@@ -34,10 +34,11 @@ import datetime as dt
 import functools
 import re
 import string
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, TypeVar
 
 import attrs
 import pendulum
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from coopmodel import _hypothesis_plugin as _plugin
@@ -122,6 +123,83 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+#: One way to draw a field's value: called with the draw function of a composite.
+Branch: TypeAlias = "Callable[[st.DrawFn], Any]"
+
+
+@attrs.frozen
+class _Drawer:
+    """A branch that draws from :attr:`strategy`."""
+
+    strategy: st.SearchStrategy[Any]
+
+    def __call__(self, draw: st.DrawFn) -> Any:
+        return draw(self.strategy)
+
+
+#: A digit of a :class:`_Shape` reads enough bytes that each of its values is
+#: as likely as any other to within this fraction.
+_SHAPE_EVENNESS: Final = 16
+
+
+def _digit_width(radix: int) -> int:
+    """How many bytes a digit of *radix* reads: none for a single value."""
+    width = 0
+    while radix > 1 and 256**width < _SHAPE_EVENNESS * radix:
+        width += 1
+    return width
+
+
+class _Shape:
+    """Digits of the given radices, all from one draw of bytes.
+
+    What an object is made of (which fields it has, which kind of text,
+    how many items, which member of an enumeration) is a digit each, and
+    all of them come from one draw: one choice for Hypothesis rather than
+    one for each, which makes these strategies fast.  Hypothesis draws bytes
+    evenly (integers beyond 0 to 255 it draws mostly small), so every value
+    of a digit is as likely as any other, to within 1/:data:`_SHAPE_EVENNESS`.
+    Each digit reads bytes of its own, high ones first, so shrinking the
+    bytes towards zero shrinks every digit towards 0.
+    """
+
+    __slots__ = ("_bytes", "_layout", "radices")
+
+    def __init__(self, *radices: int) -> None:
+        self.radices = radices
+        layout: list[tuple[int, int, int, int]] = []
+        start = 0
+        for radix in radices:
+            end = start + _digit_width(radix)
+            layout.append((start, end, radix, 8 * (end - start)))
+            start = end
+        self._layout = tuple(layout)
+        self._bytes = st.binary(min_size=start, max_size=start) if start else None
+
+    def digits(self, data: bytes) -> list[int]:
+        """The digits *data* (of the drawn length) stands for."""
+        return [
+            int.from_bytes(data[start:end]) * radix >> bits
+            for start, end, radix, bits in self._layout
+        ]
+
+    def draw(self, draw: st.DrawFn) -> list[int]:
+        """One draw of the digits."""
+        return self.digits(b"" if self._bytes is None else draw(self._bytes))
+
+
+def _picked(branches: tuple[Branch, ...]) -> st.SearchStrategy[Any]:
+    """One of *branches*, picked by one number; it shrinks to the first."""
+    if len(branches) == 1 and isinstance(branches[0], _Drawer):
+        return branches[0].strategy
+    picks = st.integers(0, len(branches) - 1)
+
+    @st.composite
+    def picked(draw: st.DrawFn) -> Any:
+        return branches[draw(picks)](draw)
+
+    return picked()
+
 
 # --- text -------------------------------------------------------------------------
 
@@ -190,6 +268,32 @@ def _with_visible(text: str, max_size: int) -> str:
 
 
 @functools.cache
+def _text_kinds(max_size: int) -> tuple[tuple[str, ...], tuple[st.SearchStrategy[str], ...]]:
+    """The real names at most *max_size* long, and the strategies of the other kinds of text."""
+    samples = tuple(name for name in _SAMPLE_NAMES if len(name) <= max_size)
+    bodies = (
+        st.text(_TEXT_CHARACTERS, max_size=max_size),
+        st.text(_TEXT_CHARACTERS, max_size=max_size),
+        *(st.text(script, min_size=1, max_size=max_size) for script in _SCRIPTS),
+    )
+    return samples, bodies
+
+
+def _visible_text(body: st.SearchStrategy[str], max_size: int, draw: st.DrawFn) -> str:
+    return _with_visible(draw(body), max_size)
+
+
+@functools.cache
+def _text_branches(max_size: int) -> tuple[Branch, ...]:
+    """:func:`texts` as branches: a real name, or one kind of text each."""
+    samples, bodies = _text_kinds(max_size)
+    branches: list[Branch] = [functools.partial(_visible_text, body, max_size) for body in bodies]
+    if samples:
+        branches.insert(0, _Drawer(st.sampled_from(samples)))
+    return tuple(branches)
+
+
+@functools.cache
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     """Text the ``Text`` constraint of the model accepts.
 
@@ -198,12 +302,7 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     characters and white space of every kind; always with a visible
     character and never a forbidden control character or a lone surrogate.
     """
-    samples = tuple(name for name in _SAMPLE_NAMES if len(name) <= max_size)
-    bodies = (
-        st.text(_TEXT_CHARACTERS, max_size=max_size),
-        st.text(_TEXT_CHARACTERS, max_size=max_size),
-        *(st.text(script, min_size=1, max_size=max_size) for script in _SCRIPTS),
-    )
+    samples, bodies = _text_kinds(max_size)
     # One number picks a real name (one time in len(bodies) + 1) or a kind
     # of text: fewer draws per text than one_of and map, which makes these
     # strategies fast.  It shrinks towards the first name, "India".
@@ -235,12 +334,44 @@ def _slug(text: str) -> str:
     return _SEPARATORS.sub(r"\1", text).strip("-_.") or "0"
 
 
+def _constant(value: T, _draw: st.DrawFn) -> T:
+    return value
+
+
+def _constants(values: tuple[Any, ...]) -> tuple[Branch, ...]:
+    """A branch for each of *values*, giving it without a draw."""
+    return tuple(functools.partial(_constant, value) for value in values)
+
+
+def _real_or_made(real: tuple[str, ...], made: Branch, made_shares: int = 1) -> tuple[Branch, ...]:
+    """Branches giving one of the *real* values (one time in ``made_shares + 1``), or *made* ones.
+
+    Picked by one number (see :func:`_picked`): fewer draws than
+    ``one_of``, ``sampled_from`` and ``map``, so faster.  The first real
+    value is the simplest.
+    """
+    return (*_constants(real), *(made,) * (made_shares * len(real)))
+
+
+def _finished(strategy: st.SearchStrategy[str], finish: Callable[[str], str]) -> Branch:
+    """A branch drawing from *strategy* and giving ``finish(value)``."""
+    return lambda draw: finish(draw(strategy))
+
+
+@functools.cache
+def _slug_branches() -> tuple[Branch, ...]:
+    any_slug = st.text(_LOWER_DIGITS + "-_.", min_size=1, max_size=64)
+    return _real_or_made(
+        ("ind-rus-wg-2025-08-06", "sco", "brics.summit_2025", "g20-2026"),
+        _finished(any_slug, _slug),
+        made_shares=2,
+    )
+
+
 @functools.cache
 def slugs() -> st.SearchStrategy[str]:
     """Stable identifiers such as ``ind-rus-wg-2025``: any slug the ``id`` fields accept."""
-    real = st.sampled_from(["ind-rus-wg-2025-08-06", "sco", "brics.summit_2025", "g20-2026"])
-    any_slug = st.text(_LOWER_DIGITS + "-_.", min_size=1, max_size=64).map(_slug)
-    return st.one_of(any_slug, any_slug, real)
+    return _picked(_slug_branches())
 
 
 def _language(primary: str, rest: str) -> str:
@@ -248,14 +379,14 @@ def _language(primary: str, rest: str) -> str:
     return "-".join([primary, *subtags])
 
 
-def _languages() -> st.SearchStrategy[str]:
-    any_tag = st.builds(
-        _language,
-        st.text(string.ascii_lowercase, min_size=2, max_size=3),
-        st.text(string.ascii_letters + string.digits + "-", max_size=24),
+@functools.cache
+def _languages() -> tuple[Branch, ...]:
+    primary = st.text(string.ascii_lowercase, min_size=2, max_size=3)
+    rest = st.text(string.ascii_letters + string.digits + "-", max_size=24)
+    return _real_or_made(
+        ("en", "hi", "ru", "zh", "pt-BR", "ar", "fr", "zh-Hant-TW", "sr-Latn"),
+        lambda draw: _language(draw(primary), draw(rest)),
     )
-    real = st.sampled_from(["en", "hi", "ru", "zh", "pt-BR", "ar", "fr", "zh-Hant-TW", "sr-Latn"])
-    return st.one_of(real, any_tag)
 
 
 def _area_code(text: str) -> str:
@@ -263,40 +394,44 @@ def _area_code(text: str) -> str:
     return ".".join(words) or "a"
 
 
-def _area_code_pattern() -> st.SearchStrategy[str]:
-    return st.text(_LOWER_DIGITS + "_.", min_size=1, max_size=60).map(_area_code)
+@functools.cache
+def _area_code_pattern() -> tuple[Branch, ...]:
+    return (_Drawer(st.text(_LOWER_DIGITS + "_.", min_size=1, max_size=60).map(_area_code)),)
 
 
 def _lead_letter(text: str, letter: str, max_length: int) -> str:
     return text if text[0].isalpha() else (letter + text)[:max_length]
 
 
-def _schemes() -> st.SearchStrategy[str]:
-    real = st.sampled_from(["wikidata", "geonames", "viaf", "iso3166", "gdelt", "acled.actor"])
-    any_scheme = st.text(_LOWER_DIGITS + "_.-", min_size=1, max_size=64).map(
-        functools.partial(_lead_letter, letter="x", max_length=64)
+@functools.cache
+def _schemes() -> tuple[Branch, ...]:
+    any_scheme = st.text(_LOWER_DIGITS + "_.-", min_size=1, max_size=64)
+    return _real_or_made(
+        ("wikidata", "geonames", "viaf", "iso3166", "gdelt", "acled.actor"),
+        _finished(any_scheme, functools.partial(_lead_letter, letter="x", max_length=64)),
     )
-    return st.one_of(real, any_scheme)
 
 
-def _organization_codes() -> st.SearchStrategy[str]:
-    real = st.sampled_from(["EU", "BRICS", "SCO", "ASEAN", "G20", "UN", "AU", "IBSA", "G7"])
-    any_code = st.text(string.ascii_uppercase + string.digits + "+-", min_size=1, max_size=16).map(
-        functools.partial(_lead_letter, letter="X", max_length=16)
+@functools.cache
+def _organization_codes() -> tuple[Branch, ...]:
+    any_code = st.text(string.ascii_uppercase + string.digits + "+-", min_size=1, max_size=16)
+    return _real_or_made(
+        ("EU", "BRICS", "SCO", "ASEAN", "G20", "UN", "AU", "IBSA", "G7"),
+        _finished(any_code, functools.partial(_lead_letter, letter="X", max_length=16)),
     )
-    return st.one_of(real, any_code)
 
 
-def _wikidata_ids() -> st.SearchStrategy[str]:
-    return st.builds("{}{}".format, st.sampled_from("QP"), st.integers(1, 10**16 - 1))
+@functools.cache
+def _wikidata_ids() -> tuple[Branch, ...]:
+    return (_Drawer(st.builds("{}{}".format, st.sampled_from("QP"), st.integers(1, 10**16 - 1))),)
 
 
-#: Fast generators for the model's own patterns, each covering the whole of
-#: its pattern (a test checks that they draw only matching values): about a
-#: hundred times faster than ``st.from_regex``, which is the fallback for any
-#: other pattern.
-_FAST_PATTERNS: Final[dict[str, Callable[[], st.SearchStrategy[str]]]] = {
-    SLUG.pattern: slugs,
+#: Fast generators for the model's own patterns, as branches, each covering
+#: the whole of its pattern (a test checks that they draw only matching
+#: values): about a hundred times faster than ``st.from_regex``, which is the
+#: fallback for any other pattern.
+_FAST_PATTERNS: Final[dict[str, Callable[[], tuple[Branch, ...]]]] = {
+    SLUG.pattern: _slug_branches,
     LANGUAGE.pattern: _languages,
     SCHEME.pattern: _schemes,
     WIKIDATA_ID.pattern: _wikidata_ids,
@@ -313,6 +448,18 @@ _FAST_MAX_LENGTHS: Final[dict[str, int]] = {
 }
 
 
+def _cut_needed(pattern: str, max_length: int | None) -> bool:
+    """Whether values drawn for *pattern* can be longer than *max_length*."""
+    longest = _FAST_MAX_LENGTHS.get(pattern) if pattern in _FAST_PATTERNS else None
+    return max_length is not None and (longest is None or longest > max_length)
+
+
+def _fast_pattern(pattern: str, max_length: int | None) -> tuple[Branch, ...] | None:
+    """The fast branches for *pattern*, if it has them and they need no cut at *max_length*."""
+    fast = _FAST_PATTERNS.get(pattern)
+    return None if fast is None or _cut_needed(pattern, max_length) else fast()
+
+
 @functools.cache
 def _patterned(pattern: str, max_length: int | None) -> st.SearchStrategy[str]:
     """Strings matching *pattern* whole, at most *max_length* long."""
@@ -320,10 +467,9 @@ def _patterned(pattern: str, max_length: int | None) -> st.SearchStrategy[str]:
     strategy = (
         st.from_regex(pattern, fullmatch=True, alphabet=st.characters(codec="ascii"))
         if fast is None
-        else fast()
+        else _picked(fast())
     )
-    longest = _FAST_MAX_LENGTHS.get(pattern) if fast is not None else None
-    if max_length is not None and (longest is None or longest > max_length):
+    if max_length is not None and _cut_needed(pattern, max_length):
         strategy = strategy.filter(lambda text: len(text) <= max_length)
     return strategy
 
@@ -345,39 +491,38 @@ def urls(max_length: int = 2048) -> st.SearchStrategy[str]:
     fragments of any printable ASCII.
     """
     label = st.text(string.ascii_letters + string.digits + "_-", min_size=1, max_size=20)
-    labels = st.lists(label, min_size=1, max_size=4)
     literal = st.text("0123456789abcdefABCDEF:.", min_size=1, max_size=39)
     user = st.text(string.ascii_letters + string.digits + "._~%!$&'()*+,;=:-")
     port = st.integers(0, 65535)
     rest = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=80)
-    # One number says which parts there are (and the scheme and host kind):
-    # fewer draws than a one_of per part, so faster; it shrinks to the
-    # simplest URL, "https://www.business-standard.com".
-    # Hosts: 12 kinds, a third each real, names and IP literals.
-    shapes = st.integers(0, len(_SCHEMES) * 2 * 2 * 4 * 12 - 1)
+    # One shape says which parts there are: the kind of host (12 kinds, a
+    # third each real, names of one to four labels, and IP literals; a name
+    # with a trailing dot or not), the scheme, a user, a port, and a path,
+    # query or fragment.  Fewer draws than a one_of per part, so faster; it
+    # shrinks to the simplest URL, "https://www.business-standard.com".
+    shape = _Shape(12, 2, len(_SCHEMES), 2, 2, 4)
 
     @st.composite
     def url(draw: st.DrawFn) -> str:
-        shape = draw(shapes)
-        shape, scheme = divmod(shape, len(_SCHEMES))
-        shape, has_user = divmod(shape, 2)
-        shape, has_port = divmod(shape, 2)
-        host_kind, rest_kind = divmod(shape, 4)
+        host_kind, dot, scheme, has_user, has_port, rest_kind = shape.draw(draw)
         if host_kind < 4:
             host = _REAL_HOSTS[host_kind]
         elif host_kind < 8:
-            host = ".".join(draw(labels)) + ("." if draw(st.booleans()) else "")
+            names = [draw(label) for _ in range(host_kind - 3)]
+            host = ".".join(names) + "." * dot
         else:
             host = f"[{draw(literal)}]"
-        return _url(
+        text = _url(
             _SCHEMES[scheme],
             f"{draw(user)}@" if has_user else "",
             host,
             f":{draw(port)}" if has_port else "",
             "/?#"[rest_kind - 1] + draw(rest) if rest_kind else "",
         )
+        assume(len(text) <= max_length)  # as a filter would, without its draw
+        return text
 
-    return url().filter(lambda text: len(text) <= max_length)
+    return url()
 
 
 # --- time -------------------------------------------------------------------------
@@ -489,37 +634,43 @@ def aware_datetimes() -> st.SearchStrategy[pendulum.DateTime]:
     whole seconds over nearly the whole range of years 1 to 9999.
     """
     zones = _zone_names()
-    # One draw each for the kind, the microseconds, the seconds and the zone
-    # (with its fold) or offset: few draws make a fast strategy.
-    kind = st.integers(0, 3)  # 0 and 1: an IANA zone, 2: a fixed offset, 3: UTC
-    microseconds = st.integers(-999_999, 999_999)  # none half the time
+    # One shape for the kind (0 and 1: an IANA zone, 2: a fixed offset, 3:
+    # UTC), whether there are microseconds, and the zone (every one as likely)
+    # and fold; one draw each for the microseconds, the seconds and the
+    # offset: few draws make a fast strategy.
+    shape = _Shape(4, 2, len(zones), 2)
+    microseconds = st.integers(1, 999_999)
     recent = st.integers(*_seconds_between(_ZONE_EARLIEST, _ZONE_LATEST))
     wide = st.integers(*_seconds_between(_EARLIEST, _LATEST))
-    zone = st.integers(0, 2 * len(zones) - 1)
     offset = st.integers(-_MINUTES, _MINUTES + 2 * _DAY - 2)
 
     @st.composite
     def datetimes(draw: st.DrawFn) -> pendulum.DateTime:
-        which = draw(kind)
-        micro = max(draw(microseconds), 0)
+        which, given_micro, zone, fold = shape.draw(draw)
+        micro = draw(microseconds) if given_micro else 0
         if which == 2:
             return _fixed(_naive(draw(wide), micro), _offset(draw(offset)))
         naive = _naive(draw(recent), micro)
         if which == 3:
             return pendulum.instance(naive.replace(tzinfo=dt.UTC)).in_tz("UTC")
-        number = draw(zone)
-        return _zoned(naive, zones[number // 2], number % 2)
+        return _zoned(naive, zones[zone], fold)
 
     return datetimes()
+
+
+_CENTRE_DAY: Final = dt.date(2000, 1, 1).toordinal()
+_DAYS: Final = st.integers(1 - _CENTRE_DAY, dt.date.max.toordinal() - _CENTRE_DAY)
+
+
+def _calendar_date(draw: st.DrawFn) -> pendulum.Date:
+    """A day, drawn as days from 2000-01-01: the branch of :func:`calendar_dates`."""
+    return pendulum.Date.fromordinal(_CENTRE_DAY + draw(_DAYS))
 
 
 @functools.cache
 def calendar_dates() -> st.SearchStrategy[pendulum.Date]:
     """Calendar days as :class:`pendulum.Date`, years 1 to 9999 (mostly recent ones)."""
-    centre = dt.date(2000, 1, 1).toordinal()
-    return st.integers(1 - centre, dt.date.max.toordinal() - centre).map(
-        lambda n: pendulum.Date.fromordinal(centre + n)
-    )
+    return _DAYS.map(lambda n: pendulum.Date.fromordinal(_CENTRE_DAY + n))
 
 
 # --- builders per constraint -------------------------------------------------------
@@ -549,21 +700,29 @@ def _instances(types: tuple[type, ...]) -> st.SearchStrategy[Any]:
     return st.one_of([_class_strategy(cls) for cls in types])
 
 
-def _text(constraint: Text, where: tuple[type, str] | None) -> st.SearchStrategy[str]:
+def _text_size(constraint: Text, where: tuple[type, str] | None) -> int:
+    """The longest text drawn for *constraint* at *where*."""
     size = _LONG_TEXT.get(where, 40) if where is not None else 40
     if constraint.max_length is not None:
         size = min(size, constraint.max_length)
-    return texts(size)
+    return size
 
 
-def _items(constraint: Items, where: tuple[type, str] | None) -> st.SearchStrategy[Any]:
+def _text(constraint: Text, where: tuple[type, str] | None) -> st.SearchStrategy[str]:
+    return texts(_text_size(constraint, where))
+
+
+def _items_bounds(constraint: Items, where: tuple[type, str] | None) -> tuple[int, int]:
+    """The fewest and most items drawn for *constraint* at *where*."""
     most = _DEFAULT_MAX_ITEMS
     if where is not None:
         default = _IDENTIFIERS_MAX_ITEMS if where[1] == "identifiers" else _DEFAULT_MAX_ITEMS
         most = _MAX_ITEMS.get(where, default)
-    return _tuples(
-        _instances(constraint.types), constraint.min_items, max(most, constraint.min_items)
-    )
+    return constraint.min_items, max(most, constraint.min_items)
+
+
+def _items(constraint: Items, where: tuple[type, str] | None) -> st.SearchStrategy[Any]:
+    return _tuples(_instances(constraint.types), *_items_bounds(constraint, where))
 
 
 def _tuples(items: st.SearchStrategy[T], least: int, most: int) -> st.SearchStrategy[tuple[T, ...]]:
@@ -647,6 +806,81 @@ def field_strategy(
     return from_constraint(constraint_of(field), (cls, field.name), allow_none=allow_none)
 
 
+def _drawn_items(item: st.SearchStrategy[Any], length: int, draw: st.DrawFn) -> tuple[Any, ...]:
+    return tuple(draw(item) for _ in range(length))
+
+
+def _none(_draw: st.DrawFn) -> None:
+    return None
+
+
+def _item_branches(constraint: Items, where: tuple[type, str]) -> tuple[Branch, ...]:
+    least, most = _items_bounds(constraint, where)
+    item = _instances(constraint.types)
+    return tuple(functools.partial(_drawn_items, item, n) for n in range(least, most + 1))
+
+
+def _instance_branches(constraint: Instance, _where: tuple[type, str]) -> tuple[Branch, ...]:
+    return tuple(_Drawer(_class_strategy(cls)) for cls in constraint.types)
+
+
+#: Branch builders, by constraint class, where a strategy would first pick a
+#: kind of value: a kind of text, a real or a made value of a pattern, a
+#: tuple's length, a class of a union, a date or a datetime, or that has a
+#: list of values (members of an enumeration, booleans, country codes).  ``None`` where
+#: the constraint's settings leave nothing to pick.
+_BRANCHES: Final[dict[type[Constraint], Callable[[Any, tuple[type, str]], Any]]] = {
+    Text: lambda c, where: _text_branches(_text_size(c, where)),
+    Pattern: lambda c, _: _fast_pattern(c.pattern, c.max_length),
+    Items: _item_branches,
+    Instance: _instance_branches,
+    OneOf: lambda c, _: _constants(tuple(c.enum)),
+    CountryCode: lambda c, _: _constants(c.choices),
+    AreaCode: lambda _c, _w: _constants(tuple(vocabulary())),
+    Boolean: lambda _c, _w: _constants((False, True)),
+    CalendarDate: lambda _c, _w: (_calendar_date,),
+    DateOrDateTime: lambda _c, _w: (_calendar_date, _Drawer(aware_datetimes())),
+}
+
+
+def _branches(constraint: Constraint, where: tuple[type, str]) -> tuple[Branch, ...]:
+    """Ways to draw a value (never ``None``) that *constraint* accepts, for one field.
+
+    Where a strategy would first pick a kind of value, each kind is a branch
+    of its own (see :data:`_BRANCHES`), so that the shape number of
+    :func:`_keyword_arguments` picks it: a draw fewer, and so faster, than a
+    strategy picking it again.  Other constraints have one branch, their
+    strategy.
+    """
+    builder = _BRANCHES.get(type(constraint))
+    branches: tuple[Branch, ...] | None = None if builder is None else builder(constraint, where)
+    return branches or (_Drawer(from_constraint(constraint, where, allow_none=False)),)
+
+
+def _half_none(branches: tuple[Branch, ...]) -> tuple[Branch, ...]:
+    """*branches* after as many giving ``None``: picked evenly, ``None`` half the time (first)."""
+    return (_none,) * len(branches) + branches
+
+
+def _field_branches(cls: type, field: attrs.Attribute[Any]) -> tuple[Branch, ...]:
+    """The :func:`_branches` of *field* of *cls*."""
+    return _branches(constraint_of(field), (cls, field.name))
+
+
+@attrs.frozen
+class _FieldChoice:
+    """How :func:`_keyword_arguments` draws one field, from one digit of a :class:`_Shape`."""
+
+    alias: str
+    branches: tuple[Branch, ...]
+    optional: bool  # left out (taking its default) when the digit says so
+    radix: int = attrs.field(init=False)  # how many values the digit takes
+
+    @radix.default
+    def _radix(self) -> int:
+        return len(self.branches) * (2 if self.optional else 1)
+
+
 def _keyword_arguments(
     cls: type,
     *,
@@ -655,32 +889,37 @@ def _keyword_arguments(
 ) -> st.SearchStrategy[Any]:
     """Keyword arguments for *cls*: every field without a default, and some of the others.
 
-    A field left out takes its default (``None`` for optional ones), so its
-    strategy need not draw ``None`` as well: one draw fewer per field.  With
-    *build*, the strategy gives ``build(kwargs, draw)`` instead: the object
-    made in the same draw, one fewer than a ``map``.
+    One :class:`_Shape` says, for every field, whether it is given (each
+    field with a default half the time; left out, it takes the default) and
+    which of its :func:`_branches` draws it: one draw for what would
+    otherwise be a boolean per field and a pick per text, tuple, union and
+    enumeration, which makes these strategies fast.  Shrinking leaves fields
+    out and picks their first branch.  With *build*, the strategy gives
+    ``build(kwargs, draw)`` instead: the object made in the same draw, one
+    fewer than a ``map``.
     """
-    required: list[tuple[str, st.SearchStrategy[Any]]] = []
-    optional: list[tuple[str, st.SearchStrategy[Any]]] = []
+    choices: list[_FieldChoice] = []
     for field in attrs.fields(cls):
         if field.name in exclude:
             continue
-        if field.default is attrs.NOTHING:
-            required.append((field.alias, field_strategy(cls, field)))
-        else:
-            optional.append((field.alias, field_strategy(cls, field, allow_none=False)))
-    # Which optional fields are given: one draw of a bit mask rather than a
-    # boolean per field (fewer draws, so faster); each is given half the time,
-    # and now and then none or all of them.
-    mask = st.integers(0, 2 ** len(optional) - 1) if optional else st.just(0)
+        constraint = constraint_of(field)
+        branches = _branches(constraint, (cls, field.name))
+        optional = field.default is not attrs.NOTHING
+        if not optional and constraint.optional:  # required, but may be None
+            branches = (*branches, _none)
+        choices.append(_FieldChoice(field.alias, branches, optional))
+    shape = _Shape(*(choice.radix for choice in choices))
 
     @st.composite
     def keyword_arguments(draw: st.DrawFn) -> Any:
-        result = {alias: draw(strategy) for alias, strategy in required}
-        given = draw(mask) if optional else 0
-        for bit, (alias, strategy) in enumerate(optional):
-            if given >> bit & 1:
-                result[alias] = draw(strategy)
+        result: dict[str, Any] = {}
+        for choice, digit in zip(choices, shape.draw(draw), strict=True):
+            if choice.optional:
+                given, branch = divmod(digit, len(choice.branches))
+                if given:
+                    result[choice.alias] = choice.branches[branch](draw)
+            else:
+                result[choice.alias] = choice.branches[digit](draw)
         return result if build is None else build(result, draw)
 
     return keyword_arguments()
@@ -700,20 +939,21 @@ def external_ids() -> st.SearchStrategy[ExternalId]:
     fields = attrs.fields(ExternalId)
     numbers = st.integers(1, 10**16 - 1)
     schemes = field_strategy(ExternalId, fields.scheme)
-    values = field_strategy(ExternalId, fields.value)
-    # One number picks a Wikidata item, a property, or another scheme: fewer
-    # draws than one_of and builds, so faster; it shrinks to Q1.
-    kinds = st.integers(0, 2)
+    values = _field_branches(ExternalId, fields.value)
+    # One number picks a Wikidata item, a property, or another scheme (and
+    # how its value is drawn): fewer draws than one_of and builds, so
+    # faster; it shrinks to Q1.
+    shapes = st.integers(0, 3 * len(values) - 1)
 
     @st.composite
     def external_id(draw: st.DrawFn) -> ExternalId:
-        kind = draw(kinds)
+        value, kind = divmod(draw(shapes), 3)
         if kind < 2:
             return ExternalId("wikidata", f"{'QP'[kind]}{draw(numbers)}")
         scheme = draw(schemes)
         if scheme == "wikidata":  # a Wikidata value must be an id: another scheme
             scheme = "wikidata.x"
-        return ExternalId(scheme, draw(values))
+        return ExternalId(scheme, values[value](draw))
 
     return external_id()
 
@@ -730,25 +970,27 @@ _OTHER_KINDS: Final = tuple(kind for kind in PartyKind if kind is not PartyKind.
 def parties() -> st.SearchStrategy[Party]:
     """States (real ISO 3166-1 codes) and international organizations."""
     fields = attrs.fields(Party)
-    names, ids = field_strategy(Party, fields.name), field_strategy(Party, fields.identifiers)
-    countries = _country_codes()
-    known = st.sampled_from(_KNOWN_PARTIES)
-    other_kinds = st.sampled_from(_OTHER_KINDS)
+    names, ids = _field_branches(Party, fields.name), _field_branches(Party, fields.identifiers)
+    countries = CountryCode().choices
     codes = _patterned(ORGANIZATION_CODE.pattern, None)
-    # One number picks the kind of party: fewer draws than one_of and builds,
-    # so faster; it shrinks to a state by its standard name.
-    kinds = st.integers(0, 3)
+    # One shape picks the kind of party, its country or known name, and for
+    # one built field by field the kind of name and how many identifiers:
+    # fewer draws than one_of and builds, so faster.  It shrinks to a state
+    # by its standard name.
+    shape = _Shape(4, len(countries), len(_KNOWN_PARTIES), len(_OTHER_KINDS), len(names), len(ids))
 
     @st.composite
     def party(draw: st.DrawFn) -> Party:
-        kind = draw(kinds)
+        kind, country, known, other_kind, name, identifiers = shape.draw(draw)
         if kind == 0:
-            return Party.state(draw(countries))
+            return Party.state(countries[country])
         if kind == 1:
-            return Party.lookup(draw(known))
+            return Party.lookup(_KNOWN_PARTIES[known])
         if kind == 2:
-            return _party(PartyKind.STATE, draw(countries), draw(names), draw(ids))
-        return _party(draw(other_kinds), draw(codes), draw(names), draw(ids))
+            code, party_kind = countries[country], PartyKind.STATE
+        else:
+            code, party_kind = draw(codes), _OTHER_KINDS[other_kind]
+        return _party(party_kind, code, names[name](draw), ids[identifiers](draw))
 
     return party()
 
@@ -797,7 +1039,7 @@ def _chain(links: list[tuple[str, dict[str, Any]]]) -> Forum:
 def forums(max_depth: int = 3) -> st.SearchStrategy[Forum]:
     """Forums, nested under up to *max_depth* - 1 parents (each with its own id)."""
     max_depth = max(1, min(max_depth, MAX_FORUM_DEPTH))
-    ids, rest = slugs(), _keyword_arguments(Forum, exclude=("id", "parent"))
+    links = _keyword_arguments(Forum, exclude=("parent",))
     depths = st.integers(1, max_depth)
 
     # One draw for the depth, then the links: fewer draws than st.lists with
@@ -805,15 +1047,16 @@ def forums(max_depth: int = 3) -> st.SearchStrategy[Forum]:
     # position appended, so every forum of a chain has an id of its own.
     @st.composite
     def chain(draw: st.DrawFn) -> Forum:
-        links: list[tuple[str, dict[str, Any]]] = []
+        built: list[tuple[str, dict[str, Any]]] = []
         taken: set[str] = set()
         for position in range(draw(depths)):
-            forum_id = draw(ids)
+            kwargs = draw(links)
+            forum_id = kwargs.pop("id")
             if forum_id in taken:
                 forum_id = _slug(f"{forum_id[:60]}-{position}")
             taken.add(forum_id)
-            links.append((forum_id, draw(rest)))
-        return _chain(links)
+            built.append((forum_id, kwargs))
+        return _chain(built)
 
     return chain()
 
@@ -831,17 +1074,18 @@ def _one_or_more_days(start: pendulum.Date, days: int | None, raw: str | None) -
 @functools.cache
 def date_spans() -> st.SearchStrategy[DateSpan]:
     """Single days and runs of days (an end equal to the start is one day too)."""
-    raw = field_strategy(DateSpan, attrs.fields(DateSpan).raw, allow_none=False)
+    raws = _half_none(_field_branches(DateSpan, attrs.fields(DateSpan).raw))
     dates, days = calendar_dates(), st.integers(0, 10)
     # One number picks the shape (one day, a run of up to ten days, any two
-    # days) and whether there is raw text: fewer draws than one_of and
-    # builds, so faster.  It shrinks to a single day.
-    shapes = st.integers(0, 11)
+    # days) and whether there is raw text, and which kind (half the time):
+    # fewer draws than one_of and builds, so faster.  It shrinks to a single
+    # day.
+    shapes = st.integers(0, 6 * len(raws) - 1)
 
     @st.composite
     def span(draw: st.DrawFn) -> DateSpan:
-        shape, given_raw = divmod(draw(shapes), 2)
-        text = draw(raw) if given_raw else None
+        shape, raw = divmod(draw(shapes), len(raws))
+        text = raws[raw](draw)
         if shape < 2:
             return _one_or_more_days(draw(dates), None, text)
         if shape < 4:
@@ -863,17 +1107,18 @@ def _ordered_times(
 @functools.cache
 def time_spans() -> st.SearchStrategy[TimeSpan]:
     """Aware starts, with or without an end in the same or another zone."""
-    raw = field_strategy(TimeSpan, attrs.fields(TimeSpan).raw, allow_none=False)
+    raws = _half_none(_field_branches(TimeSpan, attrs.fields(TimeSpan).raw))
     times, hours = aware_datetimes(), st.integers(0, 72)
     early = times.filter(lambda d: d.year < 9999)
     # One number picks the shape (a start; a start and an end anywhere; an
-    # end hours later in the start's zone) and whether there is raw text.
-    shapes = st.integers(0, 7)
+    # end hours later in the start's zone) and whether there is raw text,
+    # and which kind.
+    shapes = st.integers(0, 4 * len(raws) - 1)
 
     @st.composite
     def span(draw: st.DrawFn) -> TimeSpan:
-        shape, given_raw = divmod(draw(shapes), 2)
-        text = draw(raw) if given_raw else None
+        shape, raw = divmod(draw(shapes), len(raws))
+        text = raws[raw](draw)
         if shape < 2:
             return _ordered_times(draw(times), None if shape == 0 else draw(times), text)
         start = draw(early)
@@ -902,34 +1147,37 @@ def _area(code: str, label: str | None, stage: Stage, detail: str | None) -> Coo
 def cooperation_areas() -> st.SearchStrategy[CooperationArea]:
     """Areas from the vocabulary, and now and then a custom one."""
     fields = attrs.fields(CooperationArea)
-    label = field_strategy(CooperationArea, fields.label)
-    stage = field_strategy(CooperationArea, fields.stage)
-    detail = field_strategy(CooperationArea, fields.detail, allow_none=False)
-    codes = _area_codes()
+    labels = _field_branches(CooperationArea, fields.label)
+    details = _half_none(_field_branches(CooperationArea, fields.detail))
+    stages = tuple(Stage)
+    codes = tuple(vocabulary())
     custom_codes = (
         _patterned(AREA_CODE.pattern, 100).map("custom.{}".format),
         _patterned(AREA_CODE.pattern, AREA_CODE.max_length),
-        codes,  # a vocabulary code marked custom is valid too
     )
-    # One number says which kind of area and whether it has a detail (half
-    # of them vocabulary areas labelled from the vocabulary, a third
-    # relabelled, a sixth custom; with three kinds of custom code): fewer
-    # draws than one_of and builds, so faster.  It shrinks to a vocabulary
-    # area without detail.
-    shapes = st.integers(0, 2 * 18 - 1)
+    # One shape says which kind of area (half of them vocabulary areas
+    # labelled from the vocabulary, a third relabelled, a sixth custom, with
+    # three kinds of custom code, the third a vocabulary code marked custom),
+    # its code and stage, and how its label and detail are drawn: fewer draws
+    # than one_of and builds, so faster.  It shrinks to a vocabulary area
+    # without detail.
+    shape = _Shape(18, len(codes), len(stages), len(details), len(labels))
 
     @st.composite
     def area(draw: st.DrawFn) -> CooperationArea:
-        shape = draw(shapes)
-        given_detail, kind = divmod(shape, 18)
-        text = draw(detail) if given_detail else None
+        kind, code, stage, detail, label = shape.draw(draw)
+        text = details[detail](draw)
         if kind < 9:
-            return _area(draw(codes), None, draw(stage), text)
+            return _area(codes[code], None, stages[stage], text)
         if kind < 15:
-            return _area(draw(codes), draw(label), draw(stage), text)
-        code = draw(custom_codes[kind - 15])
+            return _area(codes[code], labels[label](draw), stages[stage], text)
+        custom_code = draw(custom_codes[kind - 15]) if kind < 17 else codes[code]
         return CooperationArea(
-            code=code, label=draw(label), stage=draw(stage), detail=text, custom=True
+            code=custom_code,
+            label=labels[label](draw),
+            stage=stages[stage],
+            detail=text,
+            custom=True,
         )
 
     return area()
