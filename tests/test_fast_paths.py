@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gc
 import io
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import orjson
 import pendulum
 import pytest
@@ -20,7 +22,11 @@ from hypothesis import strategies as st
 
 import coopmodel
 from coopmodel import strategies as cst
+from coopmodel._converter._sharing import WINDOW
 from helpers import SEED_JSON, deep_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _seed() -> dict[str, Any]:
@@ -176,3 +182,78 @@ def test_read_jsonl_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
     finally:
         if was:
             gc.enable()
+
+
+def _calls(run: Callable[[], object]) -> int:
+    """How many Python and C functions *run* calls: a measure of work that noise cannot move."""
+    count = 0
+
+    def profile(_frame: Any, event: str, _arg: Any) -> None:
+        nonlocal count
+        if event in {"call", "c_call"}:
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _renamed(value: Any, tag: str) -> Any:
+    """*value* with every piece of reference data in it made its own (tagged with *tag*)."""
+    if isinstance(value, tuple):
+        return tuple(_renamed(item, tag) for item in value)
+    if not attrs.has(type(value)):
+        return value
+    changes = {
+        field.alias: _renamed(getattr(value, field.name), tag)
+        for field in attrs.fields(type(value))
+        if field.init
+    }
+    if isinstance(value, coopmodel.ExternalId) and value.scheme == "wikidata":
+        changes["value"] = f"{value.value}{tag}"
+    elif isinstance(value, (coopmodel.Party, coopmodel.Organization, coopmodel.Forum)):
+        changes["name"] = f"{value.name} {tag}"
+    elif isinstance(value, coopmodel.Place):
+        changes["venue"] = f"Hall {tag}"
+    elif isinstance(value, coopmodel.CooperationArea):
+        changes["detail"] = f"Item {tag}"
+    if isinstance(value, coopmodel.Forum):
+        changes["id"] = f"{value.id}-{tag}"
+    return type(value)(**changes)
+
+
+def _fresh_meetings(count: int, start: int) -> list[coopmodel.Meeting]:
+    """Meetings whose reference data (parties, forums, places...) recurs in no other meeting."""
+    seed = coopmodel.from_json(SEED_JSON.read_bytes(), coopmodel.Meeting)
+    return [_renamed(seed, str(number)) for number in range(start, start + count)]
+
+
+def test_where_nothing_recurs_sharing_adds_no_work_per_object() -> None:
+    """Reading and writing JSON cost the plain path's calls and a constant a document.
+
+    The plain path is ``from_dict(orjson.loads(...))`` and
+    ``orjson.dumps(to_dict(...))``: the same checks without sharing.  Calls
+    are counted, not timed, so the test cannot be moved by a busy machine.
+    """
+    coopmodel.clear_caches()
+    for meeting in _fresh_meetings(3 * WINDOW, 0):  # long enough to judge every class
+        coopmodel.from_json(coopmodel.to_json(meeting), coopmodel.Meeting)
+    lines = [coopmodel.to_json(meeting) for meeting in _fresh_meetings(50, 10**6)]
+    read = [coopmodel.from_json(line, coopmodel.Meeting) for line in lines]
+    plain = [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
+    assert read == plain
+    for _ in range(2):  # the same caches of date-time text warm for both
+        shared_writing = _calls(lambda: [coopmodel.to_json(m) for m in read])
+        plain_writing = _calls(lambda: [orjson.dumps(coopmodel.to_dict(m)) for m in plain])
+    shared_reading = _calls(
+        lambda: [coopmodel.from_json(line, coopmodel.Meeting) for line in lines]
+    )
+    plain_reading = _calls(
+        lambda: [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
+    )
+    # A document's start and end, and the size check of the text.
+    assert shared_reading <= plain_reading + 8 * len(lines)
+    assert shared_writing <= plain_writing + 1 * len(lines)

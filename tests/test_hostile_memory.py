@@ -30,6 +30,7 @@ from coopmodel import MAX_PROBLEMS, ExternalId, Forum, Meeting, ParseError
 from coopmodel._converter import _make_converter, _times, document_reader, sharing_of
 from coopmodel._converter import _sharing as sharing_module
 from coopmodel._converter._sharing import (
+    MAX_OFF_CALLS,
     OFF_CALLS,
     SEEN_MAX,
     SHARING_MAX_BYTES,
@@ -246,6 +247,29 @@ def test_sharing_switches_itself_off_for_a_class_whose_values_do_not_recur() -> 
         coopmodel.from_json(text, ExternalId)
     ids = [coopmodel.from_json(text, ExternalId) for _ in range(3)]
     assert ids[1] is ids[2]
+
+
+def test_a_class_that_stays_cold_is_tried_again_ever_more_rarely_up_to_the_bound() -> None:
+    sharing = Sharing()
+    slot = sharing.slot(ExternalId, ())
+    state = slot.state
+
+    def window(hits: int) -> None:
+        state[0], state[1], state[2] = 0, WINDOW, hits
+        sharing._judge(state)
+
+    pauses = []
+    for _ in range(7):  # windows that fail, one after another
+        window(0)
+        pauses.append(state[0])
+    assert pauses == [OFF_CALLS * 2**n for n in range(5)] + [MAX_OFF_CALLS] * 2
+    window(WINDOW // 2)  # a window that succeeds: sharing stays on, the pause resets
+    assert state[0] == 0
+    window(0)
+    assert state[0] == OFF_CALLS
+    sharing.clear()
+    window(0)
+    assert state[0] == OFF_CALLS
 
 
 def test_a_class_whose_values_recur_keeps_new_ones_from_their_first_sighting() -> None:

@@ -23,6 +23,7 @@ from coopmodel._converter import (
     document_reader,
     head_writer,
     make_converter,
+    sharing_of,
 )
 from coopmodel._errors import ErrorDetail, ParseError
 from coopmodel._migrations import migrate
@@ -56,6 +57,17 @@ _CONVERTER: Final = make_converter()
 # Its twin for JSON text: it only ever sees what orjson.loads made and only
 # feeds orjson.dumps, so it may share equal sub-objects (see _make_converter).
 _JSON: Final = _make_converter(share=True)
+_SHARED: Final = sharing_of(_JSON)
+
+
+def _writing() -> cattrs.Converter:
+    """The converter that writes JSON text: the sharing one only while it keeps something.
+
+    With nothing kept, it would write what the plain one writes, after a
+    lookup for every reference object that cannot find anything: where
+    nothing recurs, writing costs what it costs without sharing.
+    """
+    return _JSON if _SHARED is not None and _SHARED.entries else _CONVERTER
 
 
 def converter() -> cattrs.Converter:
@@ -180,7 +192,7 @@ def to_json(obj: object) -> bytes:
     .. versionadded:: 0.1.0
     """
     _check_class(type(obj))
-    return orjson.dumps(_unstructure(_JSON, obj))
+    return orjson.dumps(_unstructure(_writing(), obj))
 
 
 def _loads(text: str | bytes | bytearray | memoryview, line: int | None) -> object:
@@ -696,7 +708,7 @@ def write_jsonl(objs: Iterable[object], fp: IO[bytes] | IO[str]) -> int:
     count = 0
     for obj in objs:
         _check_class(type(obj))
-        line = orjson.dumps(_unstructure(_JSON, obj), option=orjson.OPT_APPEND_NEWLINE)
+        line = orjson.dumps(_unstructure(_writing(), obj), option=orjson.OPT_APPEND_NEWLINE)
         fp.write(line.decode("utf-8") if text_mode else line)  # type: ignore[arg-type]
         count += 1
     return count

@@ -450,7 +450,10 @@ class ClassHooks:
             if slot is not None:
                 # An object from the sharing cache: its JSON text, kept after its
                 # first writing, which orjson splices into the document as it is.
-                src.add(1, f"e = {src.ref(slot.ids, 'ids')}.get(id(obj))")
+                # (No lookup while nothing is kept: where nothing recurs,
+                # writing costs what it costs without sharing.)
+                ids = src.ref(slot.ids, "ids")
+                src.add(1, f"e = {ids}.get(id(obj)) if {ids} else None")
                 if head:
                     src.add(1, "if e is not None and e[2] is _key and e[3] is _value: return e[4]")
                 else:

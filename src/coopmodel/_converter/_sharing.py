@@ -39,8 +39,11 @@ What is kept, and for how long:
   their first sighting.  A class whose values rarely recur
   (fewer than :data:`MIN_HIT_RATE` of :data:`WINDOW` lookups found, second
   sightings counted as found) is read without sharing for its next
-  :data:`OFF_CALLS` values (one test each), and then tries again, so where
-  nothing recurs a value costs about what it costs without sharing.
+  :data:`OFF_CALLS` values (one test each), and then tries again for a
+  window; each window that fails again doubles the pause, up to
+  :data:`MAX_OFF_CALLS` values, and a window that succeeds resets it.  So
+  where nothing recurs a value costs what it costs without sharing, but for
+  one test and a window of lookups in every :data:`MAX_OFF_CALLS` values.
 - :func:`clear_caches` forgets everything now; :func:`set_sharing` turns
   sharing off (and on again) for the whole process.
 """
@@ -61,6 +64,7 @@ from coopmodel._converter._times import time_caches
 
 __all__ = [
     "EAGER_HIT_RATE",
+    "MAX_OFF_CALLS",
     "MIN_HIT_RATE",
     "OFF_CALLS",
     "SEEN_MAX",
@@ -95,6 +99,9 @@ EAGER_HIT_RATE: Final = 0.75
 
 OFF_CALLS: Final = 32 * WINDOW
 """For how many values a class is read without sharing before sharing tries again."""
+
+MAX_OFF_CALLS: Final = 16 * OFF_CALLS
+"""The longest pause, in values, after windows that failed one after another."""
 
 #: What an entry costs beyond its key and object: its slots in two dicts and its
 #: record of kept JSON text.
@@ -138,11 +145,12 @@ class Slot:
             text of the object, and of the object with a leading key, whether
             it was written before (its text is kept from its second writing),
             and what its kept text costs.
-        state: ``[off, lookups, hits, eager]``: *off* counts down the values
-            read without sharing (infinite while sharing is switched off),
-            *lookups* and *hits* count this window's (second sightings count
-            as hits), *eager* says values are kept from their first sighting
-            (the class's values mostly recur).
+        state: ``[off, lookups, hits, eager, pause]``: *off* counts down the
+            values read without sharing (infinite while sharing is switched
+            off), *lookups* and *hits* count this window's (second sightings
+            count as hits), *eager* says values are kept from their first
+            sighting (the class's values mostly recur), *pause* is how long
+            the next pause is, should this window fail.
         seen: The hashes of values seen once (at most :data:`SEEN_MAX`), with
             the document they were seen in: a value is kept from its second
             sighting in another document.
@@ -156,7 +164,7 @@ class Slot:
         self.cache: dict[object, object] = {}
         self.ids: dict[int, list[Any]] = {}
         self.seen: dict[int, int | None] = {}
-        self.state: list[Any] = [0 if on else math.inf, 0, 0, False]
+        self.state: list[Any] = [0 if on else math.inf, 0, 0, False, OFF_CALLS]
         self.text_positions = text_positions
 
 
@@ -246,11 +254,17 @@ class Sharing:
     def _judge(self, state: list[Any]) -> None:
         """End a window: keep no new values for a while if too few lookups hit.
 
-        A class whose values mostly recur keeps new ones from their first
-        sighting on; one that has not shown it, from the second.
+        The pause doubles with each window that fails after a pause, up to
+        :data:`MAX_OFF_CALLS`.  A class whose values mostly recur keeps new
+        ones from their first sighting on; one that has not shown it, from
+        the second.
         """
-        if state[2] < state[1] * MIN_HIT_RATE and self.on:
-            state[0] = OFF_CALLS
+        if state[2] < state[1] * MIN_HIT_RATE:
+            if self.on:
+                state[0] = state[4]
+                state[4] = min(2 * state[4], MAX_OFF_CALLS)
+        else:
+            state[4] = OFF_CALLS
         state[3] = state[2] >= state[1] * EAGER_HIT_RATE
         state[1] = state[2] = 0
 
@@ -357,6 +371,7 @@ class Sharing:
                 slot.state[1] = slot.state[2] = 0
                 slot.state[0] = 0 if self.on else math.inf
                 slot.state[3] = False
+                slot.state[4] = OFF_CALLS
 
     def _forget(self) -> None:
         for slot in self._slots.values():
