@@ -245,15 +245,15 @@ def test_where_nothing_recurs_sharing_adds_no_work_per_object() -> None:
     read = [coopmodel.from_json(line, coopmodel.Meeting) for line in lines]
     plain = [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
     assert read == plain
-    for _ in range(2):  # the same caches of date-time text warm for both
+    for _ in range(2):  # the second time, the caches of date-time text are warm for both
         shared_writing = _calls(lambda: [coopmodel.to_json(m) for m in read])
         plain_writing = _calls(lambda: [orjson.dumps(coopmodel.to_dict(m)) for m in plain])
-    shared_reading = _calls(
-        lambda: [coopmodel.from_json(line, coopmodel.Meeting) for line in lines]
-    )
-    plain_reading = _calls(
-        lambda: [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
-    )
+        shared_reading = _calls(
+            lambda: [coopmodel.from_json(line, coopmodel.Meeting) for line in lines]
+        )
+        plain_reading = _calls(
+            lambda: [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
+        )
     # A document's start and end, and the size check of the text.
     assert shared_reading <= plain_reading + 8 * len(lines)
     assert shared_writing <= plain_writing + 1 * len(lines)
