@@ -43,6 +43,12 @@ def test_urls_reach(condition: Any) -> None:
     reaches(cst.urls(), condition)
 
 
+@settings(SETTINGS, max_examples=200)
+@given(cst.urls(max_length=40))
+def test_urls_keep_to_a_tight_bound(url: str) -> None:
+    assert len(url) <= 40
+
+
 def test_urls_shrink_to_the_simplest() -> None:
     assert reaches(cst.urls(), lambda url: True) == "https://www.business-standard.com"
 

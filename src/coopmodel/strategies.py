@@ -189,14 +189,15 @@ class _Shape:
 
 
 def _picked(branches: tuple[Branch, ...]) -> st.SearchStrategy[Any]:
-    """One of *branches*, picked by one number; it shrinks to the first."""
+    """One of *branches*, picked by one :class:`_Shape`; it shrinks to the first."""
     if len(branches) == 1 and isinstance(branches[0], _Drawer):
         return branches[0].strategy
-    picks = st.integers(0, len(branches) - 1)
+    shape = _Shape(len(branches))
 
     @st.composite
     def picked(draw: st.DrawFn) -> Any:
-        return branches[draw(picks)](draw)
+        (pick,) = shape.draw(draw)
+        return branches[pick](draw)
 
     return picked()
 
@@ -380,7 +381,7 @@ def _language(primary: str, rest: str) -> str:
 
 
 @functools.cache
-def _languages() -> tuple[Branch, ...]:
+def _language_branches() -> tuple[Branch, ...]:
     primary = st.text(string.ascii_lowercase, min_size=2, max_size=3)
     rest = st.text(string.ascii_letters + string.digits + "-", max_size=24)
     return _real_or_made(
@@ -395,7 +396,7 @@ def _area_code(text: str) -> str:
 
 
 @functools.cache
-def _area_code_pattern() -> tuple[Branch, ...]:
+def _area_code_branches() -> tuple[Branch, ...]:
     return (_Drawer(st.text(_LOWER_DIGITS + "_.", min_size=1, max_size=60).map(_area_code)),)
 
 
@@ -404,7 +405,7 @@ def _lead_letter(text: str, letter: str, max_length: int) -> str:
 
 
 @functools.cache
-def _schemes() -> tuple[Branch, ...]:
+def _scheme_branches() -> tuple[Branch, ...]:
     any_scheme = st.text(_LOWER_DIGITS + "_.-", min_size=1, max_size=64)
     return _real_or_made(
         ("wikidata", "geonames", "viaf", "iso3166", "gdelt", "acled.actor"),
@@ -413,7 +414,7 @@ def _schemes() -> tuple[Branch, ...]:
 
 
 @functools.cache
-def _organization_codes() -> tuple[Branch, ...]:
+def _organization_code_branches() -> tuple[Branch, ...]:
     any_code = st.text(string.ascii_uppercase + string.digits + "+-", min_size=1, max_size=16)
     return _real_or_made(
         ("EU", "BRICS", "SCO", "ASEAN", "G20", "UN", "AU", "IBSA", "G7"),
@@ -422,7 +423,7 @@ def _organization_codes() -> tuple[Branch, ...]:
 
 
 @functools.cache
-def _wikidata_ids() -> tuple[Branch, ...]:
+def _wikidata_id_branches() -> tuple[Branch, ...]:
     return (_Drawer(st.builds("{}{}".format, st.sampled_from("QP"), st.integers(1, 10**16 - 1))),)
 
 
@@ -432,11 +433,11 @@ def _wikidata_ids() -> tuple[Branch, ...]:
 #: fallback for any other pattern.
 _FAST_PATTERNS: Final[dict[str, Callable[[], tuple[Branch, ...]]]] = {
     SLUG.pattern: _slug_branches,
-    LANGUAGE.pattern: _languages,
-    SCHEME.pattern: _schemes,
-    WIKIDATA_ID.pattern: _wikidata_ids,
-    ORGANIZATION_CODE.pattern: _organization_codes,
-    AREA_CODE.pattern: _area_code_pattern,
+    LANGUAGE.pattern: _language_branches,
+    SCHEME.pattern: _scheme_branches,
+    WIKIDATA_ID.pattern: _wikidata_id_branches,
+    ORGANIZATION_CODE.pattern: _organization_code_branches,
+    AREA_CODE.pattern: _area_code_branches,
 }
 #: The longest value each fast generator draws, where it is bounded.
 _FAST_MAX_LENGTHS: Final[dict[str, int]] = {
@@ -479,6 +480,9 @@ def _url(scheme: str, user: str, host: str, port: str, path: str) -> str:
 
 
 _SCHEMES: Final = ("https", "http", "HTTPS", "Http", "hTTpS")
+#: From this bound on, URLs that are too long are turned down (``assume``)
+#: rather than filtered: so rare that the filter's draw is not worth it.
+_URL_LENGTH_WITHOUT_FILTER: Final = 1024
 _REAL_HOSTS: Final = ("www.business-standard.com", "tass.ru", "mea.gov.in", "xn--p1ai")
 
 
@@ -519,10 +523,13 @@ def urls(max_length: int = 2048) -> st.SearchStrategy[str]:
             f":{draw(port)}" if has_port else "",
             "/?#"[rest_kind - 1] + draw(rest) if rest_kind else "",
         )
-        assume(len(text) <= max_length)  # as a filter would, without its draw
+        if turn_down:  # rare at the model's bound: no draw of a filter for them
+            assume(len(text) <= max_length)
         return text
 
-    return url()
+    # A tighter bound is met by filtering, which retries.
+    turn_down = max_length >= _URL_LENGTH_WITHOUT_FILTER
+    return url() if turn_down else url().filter(lambda text: len(text) <= max_length)
 
 
 # --- time -------------------------------------------------------------------------
