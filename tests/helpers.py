@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +13,29 @@ from coopmodel import strategies as cst
 from coopmodel._model import PUBLIC_CLASSES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from hypothesis import strategies as st
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_JSON = FIXTURES / "india-russia-wg-2025-08-06.json"
+
+
+def count_calls(run: Callable[[], object]) -> int:
+    """How many Python and C functions *run* calls: a measure of work that noise cannot move."""
+    count = 0
+
+    def profile(_frame: Any, event: str, _arg: Any) -> None:
+        nonlocal count
+        if event in {"call", "c_call"}:
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
 
 
 def deep_key(value: Any) -> Any:

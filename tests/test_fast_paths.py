@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import gc
 import io
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import orjson
@@ -23,10 +22,7 @@ from hypothesis import strategies as st
 import coopmodel
 from coopmodel import strategies as cst
 from coopmodel._converter._sharing import WINDOW
-from helpers import SEED_JSON, deep_key
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from helpers import SEED_JSON, count_calls, deep_key
 
 
 def _seed() -> dict[str, Any]:
@@ -184,23 +180,6 @@ def test_read_jsonl_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
             gc.enable()
 
 
-def _calls(run: Callable[[], object]) -> int:
-    """How many Python and C functions *run* calls: a measure of work that noise cannot move."""
-    count = 0
-
-    def profile(_frame: Any, event: str, _arg: Any) -> None:
-        nonlocal count
-        if event in {"call", "c_call"}:
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        run()
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 def _renamed(value: Any, tag: str) -> Any:
     """*value* with every piece of reference data in it made its own (tagged with *tag*)."""
     if isinstance(value, tuple):
@@ -246,12 +225,12 @@ def test_where_nothing_recurs_sharing_adds_no_work_per_object() -> None:
     plain = [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
     assert read == plain
     for _ in range(2):  # the second time, the caches of date-time text are warm for both
-        shared_writing = _calls(lambda: [coopmodel.to_json(m) for m in read])
-        plain_writing = _calls(lambda: [orjson.dumps(coopmodel.to_dict(m)) for m in plain])
-        shared_reading = _calls(
+        shared_writing = count_calls(lambda: [coopmodel.to_json(m) for m in read])
+        plain_writing = count_calls(lambda: [orjson.dumps(coopmodel.to_dict(m)) for m in plain])
+        shared_reading = count_calls(
             lambda: [coopmodel.from_json(line, coopmodel.Meeting) for line in lines]
         )
-        plain_reading = _calls(
+        plain_reading = count_calls(
             lambda: [coopmodel.from_dict(orjson.loads(line), coopmodel.Meeting) for line in lines]
         )
     # A document's start and end, and the size check of the text.

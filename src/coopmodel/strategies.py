@@ -268,18 +268,6 @@ def _with_visible(text: str, max_size: int) -> str:
     return text[:middle] + visible + text[middle:]
 
 
-@functools.cache
-def _text_kinds(max_size: int) -> tuple[tuple[str, ...], tuple[st.SearchStrategy[str], ...]]:
-    """The real names at most *max_size* long, and the strategies of the other kinds of text."""
-    samples = tuple(name for name in _SAMPLE_NAMES if len(name) <= max_size)
-    bodies = (
-        st.text(_TEXT_CHARACTERS, max_size=max_size),
-        st.text(_TEXT_CHARACTERS, max_size=max_size),
-        *(st.text(script, min_size=1, max_size=max_size) for script in _SCRIPTS),
-    )
-    return samples, bodies
-
-
 def _visible_text(body: st.SearchStrategy[str], max_size: int, draw: st.DrawFn) -> str:
     return _with_visible(draw(body), max_size)
 
@@ -287,7 +275,12 @@ def _visible_text(body: st.SearchStrategy[str], max_size: int, draw: st.DrawFn) 
 @functools.cache
 def _text_branches(max_size: int) -> tuple[Branch, ...]:
     """:func:`texts` as branches: a real name, or one kind of text each."""
-    samples, bodies = _text_kinds(max_size)
+    samples = tuple(name for name in _SAMPLE_NAMES if len(name) <= max_size)
+    bodies = (
+        st.text(_TEXT_CHARACTERS, max_size=max_size),
+        st.text(_TEXT_CHARACTERS, max_size=max_size),
+        *(st.text(script, min_size=1, max_size=max_size) for script in _SCRIPTS),
+    )
     branches: list[Branch] = [functools.partial(_visible_text, body, max_size) for body in bodies]
     if samples:
         branches.insert(0, _Drawer(st.sampled_from(samples)))
@@ -303,21 +296,10 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     characters and white space of every kind; always with a visible
     character and never a forbidden control character or a lone surrogate.
     """
-    samples, bodies = _text_kinds(max_size)
-    # One number picks a real name (one time in len(bodies) + 1) or a kind
-    # of text: fewer draws per text than one_of and map, which makes these
-    # strategies fast.  It shrinks towards the first name, "India".
-    count = len(samples)
-    pick = st.integers(0, count * (len(bodies) + 1) - 1)
-
-    @st.composite
-    def text(draw: st.DrawFn) -> str:
-        number = draw(pick)
-        if number < count:
-            return samples[number]
-        return _with_visible(draw(bodies[number // count - 1]), max_size)
-
-    return text()
+    # A real name (one time in nine) or a kind of text, picked by one
+    # shape: fewer draws than one_of and map, which makes these strategies
+    # fast.  It shrinks towards the first name, "India".
+    return _picked(_text_branches(max_size))
 
 
 # --- patterns and URLs -----------------------------------------------------------
@@ -947,14 +929,14 @@ def external_ids() -> st.SearchStrategy[ExternalId]:
     numbers = st.integers(1, 10**16 - 1)
     schemes = field_strategy(ExternalId, fields.scheme)
     values = _field_branches(ExternalId, fields.value)
-    # One number picks a Wikidata item, a property, or another scheme (and
+    # One shape picks a Wikidata item, a property, or another scheme (and
     # how its value is drawn): fewer draws than one_of and builds, so
     # faster; it shrinks to Q1.
-    shapes = st.integers(0, 3 * len(values) - 1)
+    shape = _Shape(3, len(values))
 
     @st.composite
     def external_id(draw: st.DrawFn) -> ExternalId:
-        value, kind = divmod(draw(shapes), 3)
+        kind, value = shape.draw(draw)
         if kind < 2:
             return ExternalId("wikidata", f"{'QP'[kind]}{draw(numbers)}")
         scheme = draw(schemes)
@@ -1083,19 +1065,19 @@ def date_spans() -> st.SearchStrategy[DateSpan]:
     """Single days and runs of days (an end equal to the start is one day too)."""
     raws = _half_none(_field_branches(DateSpan, attrs.fields(DateSpan).raw))
     dates, days = calendar_dates(), st.integers(0, 10)
-    # One number picks the shape (one day, a run of up to ten days, any two
-    # days) and whether there is raw text, and which kind (half the time):
-    # fewer draws than one_of and builds, so faster.  It shrinks to a single
-    # day.
-    shapes = st.integers(0, 6 * len(raws) - 1)
+    # One shape picks the kind of span (one day, a run of up to ten days,
+    # any two days) and whether there is raw text, and which kind (half the
+    # time): fewer draws than one_of and builds, so faster.  It shrinks to a
+    # single day.
+    shape = _Shape(3, len(raws))
 
     @st.composite
     def span(draw: st.DrawFn) -> DateSpan:
-        shape, raw = divmod(draw(shapes), len(raws))
+        kind, raw = shape.draw(draw)
         text = raws[raw](draw)
-        if shape < 2:
+        if kind == 0:
             return _one_or_more_days(draw(dates), None, text)
-        if shape < 4:
+        if kind == 1:
             return _one_or_more_days(draw(dates), draw(days), text)
         first, second = draw(dates), draw(dates)
         return DateSpan(min(first, second), max(first, second), raw=text)
@@ -1117,17 +1099,17 @@ def time_spans() -> st.SearchStrategy[TimeSpan]:
     raws = _half_none(_field_branches(TimeSpan, attrs.fields(TimeSpan).raw))
     times, hours = aware_datetimes(), st.integers(0, 72)
     early = times.filter(lambda d: d.year < 9999)
-    # One number picks the shape (a start; a start and an end anywhere; an
-    # end hours later in the start's zone) and whether there is raw text,
-    # and which kind.
-    shapes = st.integers(0, 4 * len(raws) - 1)
+    # One shape picks the kind of span (a start; a start and an end
+    # anywhere; an end hours later in the start's zone, half the time) and
+    # whether there is raw text, and which kind.
+    shape = _Shape(4, len(raws))
 
     @st.composite
     def span(draw: st.DrawFn) -> TimeSpan:
-        shape, raw = divmod(draw(shapes), len(raws))
+        kind, raw = shape.draw(draw)
         text = raws[raw](draw)
-        if shape < 2:
-            return _ordered_times(draw(times), None if shape == 0 else draw(times), text)
+        if kind < 2:
+            return _ordered_times(draw(times), None if kind == 0 else draw(times), text)
         start = draw(early)
         return _ordered_times(start, start.add(hours=draw(hours)), text)
 
